@@ -10,6 +10,7 @@ reproducible.
 
 from __future__ import annotations
 
+import itertools
 import random
 from collections.abc import Iterator
 from dataclasses import replace
@@ -52,7 +53,7 @@ def _split(total: int, parts: int, rng: random.Random) -> list[int]:
     parts = max(1, min(parts, total))
     cuts = sorted(rng.sample(range(1, total), parts - 1)) if parts > 1 else []
     bounds = [0, *cuts, total]
-    return [b - a for a, b in zip(bounds, bounds[1:], strict=False)]
+    return [b - a for a, b in itertools.pairwise(bounds)]
 
 
 class _Builder:

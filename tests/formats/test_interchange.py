@@ -9,7 +9,7 @@ from pathlib import Path
 from hypothesis import given, settings
 
 from jixiao.core.issues import flatten
-from jixiao.formats.interchange import dumps, loads, load_path, to_obj
+from jixiao.formats.interchange import dumps, load_path, loads, to_obj
 from tests import strategies
 
 SAMPLES = Path(__file__).resolve().parents[2] / "src" / "jixiao" / "data" / "samples"

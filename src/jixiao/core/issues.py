@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
-from types import MappingProxyType
 from typing import Any
 
+from jixiao.core.frozen import EMPTY, FrozenMap, freeze
 from jixiao.core.model import Source
 
 
@@ -145,9 +145,13 @@ class Issue:
     code: str
     severity: Severity
     location: Location = field(default_factory=Location)
-    params: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+    params: Mapping[str, Any] = EMPTY
     form: str | None = None
     """The form's project name, so that a flat list of issues stays readable."""
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.params, FrozenMap):
+            object.__setattr__(self, "params", freeze(self.params))
 
     @property
     def type(self) -> IssueType:
@@ -188,7 +192,7 @@ def make_issue(
         code=code,
         severity=severity or issue_type.severity,
         location=location or Location(),
-        params=MappingProxyType(dict(params)),
+        params=FrozenMap(params),
         form=form,
     )
 

@@ -16,8 +16,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from types import MappingProxyType
 from typing import Any
+
+from jixiao.core.frozen import EMPTY, FrozenMap, freeze
 
 FUND_ROWS: tuple[str, ...] = ("total", "fiscal", "carryover", "other")
 """Fund rows in printed order: 年度资金总额 / 其中：当年财政拨款 / 上年结转资金 / 其他资金."""
@@ -25,14 +26,12 @@ FUND_ROWS: tuple[str, ...] = ("total", "fiscal", "carryover", "other")
 FUND_COLUMNS: tuple[str, ...] = ("initial_budget", "annual_budget", "executed")
 """Fund columns in printed order: 年初预算数 / 全年预算数 / 全年执行数."""
 
-FUND_ROW_LABELS: Mapping[str, str] = MappingProxyType(
+FUND_ROW_LABELS: Mapping[str, str] = FrozenMap(
     {"total": "年度资金总额", "fiscal": "当年财政拨款", "carryover": "上年结转资金", "other": "其他资金"}
 )
-FUND_COLUMN_LABELS: Mapping[str, str] = MappingProxyType(
+FUND_COLUMN_LABELS: Mapping[str, str] = FrozenMap(
     {"initial_budget": "年初预算数", "annual_budget": "全年预算数", "executed": "全年执行数"}
 )
-
-_EMPTY: Mapping[str, Any] = MappingProxyType({})
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +71,11 @@ class Provenance:
     """Sources per field path; an unknown path falls back to the form's own source."""
 
     form: Source | None = None
-    fields: Mapping[str, Source] = field(default_factory=lambda: _EMPTY)
+    fields: Mapping[str, Source] = EMPTY
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.fields, FrozenMap):
+            object.__setattr__(self, "fields", freeze(self.fields))
 
     def of(self, path: str) -> Source | None:
         return self.fields.get(path, self.form)
@@ -80,7 +83,7 @@ class Provenance:
     def with_field(self, path: str, source: Source) -> Provenance:
         merged = dict(self.fields)
         merged[path] = source
-        return Provenance(self.form, MappingProxyType(merged))
+        return Provenance(self.form, FrozenMap(merged))
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,8 +148,12 @@ class Indicator:
     weight: Decimal | None = None
     score: Decimal | None = None
     deviation: str | None = None
-    extra: Mapping[str, Any] = field(default_factory=lambda: _EMPTY)
+    extra: Mapping[str, Any] = EMPTY
     """Keys beyond the interchange format, kept so that a round trip loses nothing."""
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.extra, FrozenMap):
+            object.__setattr__(self, "extra", freeze(self.extra))
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,8 +171,14 @@ class Form:
     goals: Goals = field(default_factory=Goals)
     indicators: tuple[Indicator, ...] = ()
     total_score: Decimal | None = None
-    extra: Mapping[str, Any] = field(default_factory=lambda: _EMPTY)
+    extra: Mapping[str, Any] = EMPTY
     provenance: Provenance = field(default_factory=Provenance, compare=False)
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.extra, FrozenMap):
+            object.__setattr__(self, "extra", freeze(self.extra))
+        if not isinstance(self.indicators, tuple):
+            object.__setattr__(self, "indicators", tuple(self.indicators))
 
     @property
     def unit(self) -> str:

@@ -13,9 +13,9 @@ import json
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from types import MappingProxyType
 from typing import Any
 
+from jixiao.core.frozen import FrozenMap
 from jixiao.core.issues import Issue, Location, Severity, declare, make_issue
 from jixiao.core.model import (
     FUND_COLUMNS,
@@ -185,7 +185,7 @@ class _Reader:
             ),
             indicators=tuple(indicators),
             total_score=self.number(obj, "total_score", "total_score"),
-            extra=MappingProxyType(extra),
+            extra=FrozenMap(extra),
             provenance=Provenance(form=Source(file=self.file, json_path=self.base or "$")),
         )
 
@@ -200,7 +200,7 @@ class _Reader:
             weight=self.number(item, "weight", f"{p}.weight"),
             score=self.number(item, "score", f"{p}.score"),
             deviation=self.text(item, "deviation", f"{p}.deviation"),
-            extra=MappingProxyType({k: v for k, v in item.items() if k not in INDICATOR_KEYS}),
+            extra=FrozenMap({k: v for k, v in item.items() if k not in INDICATOR_KEYS}),
         )
 
 
