@@ -5,6 +5,9 @@ from __future__ import annotations
 import typer
 
 from jixiao.cli.check_score import check_command, score_command
+from jixiao.cli.export_cmd import export_command, report_command
+from jixiao.cli.import_cmd import import_command
+from jixiao.cli.serve_cmd import serve_command
 
 app = typer.Typer(
     name="jixiao",
@@ -16,6 +19,10 @@ app = typer.Typer(
 
 app.command("check")(check_command)
 app.command("score")(score_command)
+app.command("import")(import_command)
+app.command("export")(export_command)
+app.command("report")(report_command)
+app.command("serve")(serve_command)
 
 
 def main() -> None:  # pragma: no cover - console entry point
