@@ -1,0 +1,144 @@
+"""Audit checks: each a plain function ``(form, ctx) -> Iterable[Issue]`` with stable codes.
+
+:func:`check` runs the ordered registry (:mod:`.registry`) on one form. Checks are
+selected by code or by prefix (``"arith"`` selects every ``arith-…`` code). A check
+that fails with an exception is a bug in the check, not in the form: it becomes one
+``check-crashed`` issue and the other checks still run. The rule-based score is
+computed at most once, and only if a selected check needs it.
+
+The catalogue of every code, with a minimal example each, is ``docs/ISSUES.md``
+(rendered by :mod:`.catalogue`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from jixiao.core.issues import Issue, Severity, declare, make_issue
+from jixiao.core.model import Form
+
+from . import arithmetic, funds, structure  # noqa: F401  (registration order matters)
+from .context import AuditConfig, AuditContext
+from .registry import (
+    DEFAULT_CHECKS,
+    RULE_SET_CHECKS,
+    Check,
+    all_check_codes,
+    audit_check,
+    checks_for,
+)
+
+declare(
+    "check-crashed",
+    Severity.ERROR,
+    title=("检查未能完成", "A check could not run"),
+    message=(
+        "检查 {check} 运行出错（{error}），其结果缺失",
+        "Check {check} failed ({error}); its findings are missing",
+    ),
+    remedy=(
+        "该表的审核不完整：请把这张表和此消息报告给维护者。",
+        "The audit of this form is incomplete: report the form and this message to the maintainers.",
+    ),
+    tags=("audit", "internal"),
+)
+declare(
+    "rules-unknown",
+    Severity.ERROR,
+    title=("未知的评分规则", "Unknown rule set"),
+    message=(
+        "没有名为 {rules} 的评分规则（可用：{known}）",
+        "There is no rule set named {rules} (known: {known})",
+    ),
+    remedy=("选择一个已有的评分规则名称。", "Pick one of the known rule sets."),
+    tags=("audit", "input"),
+)
+
+__all__ = [
+    "DEFAULT_CHECKS",
+    "RULE_SET_CHECKS",
+    "AuditConfig",
+    "AuditContext",
+    "Check",
+    "all_check_codes",
+    "audit_check",
+    "check",
+    "checks_for",
+    "matches",
+]
+
+
+def matches(code: str, patterns: Iterable[str]) -> bool:
+    """True if ``code`` is one of ``patterns`` or starts with one of them plus ``-``."""
+    for p in patterns:
+        p = p.strip().rstrip("-*")
+        if p and (code == p or code.startswith(p + "-")):
+            return True
+    return False
+
+
+def _resolve_rules(rules: Any) -> tuple[Any, str, Issue | None]:
+    if not isinstance(rules, str):
+        return rules, getattr(rules, "name", None) or "custom", None
+    try:
+        from jixiao.core import scoring
+    except ImportError:  # no scoring engine: arithmetic and structure still run
+        return None, rules, None
+    get_rule_set = getattr(scoring, "get_rule_set", None)
+    if get_rule_set is None:
+        return None, rules, None
+    try:
+        return get_rule_set(rules), rules, None
+    except (KeyError, ValueError, LookupError):
+        known = ", ".join(sorted(getattr(scoring, "RULE_SETS", {})))
+        return None, rules, make_issue("rules-unknown", rules=rules, known=known)
+
+
+def check(
+    form: Form,
+    rules: Any = "shanghai-2022",
+    *,
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] | None = None,
+    score: Any = None,
+    config: AuditConfig | None = None,
+    form_index: int | None = None,
+) -> list[Issue]:
+    """Audit one form; returns the issues in registry order (never raises on bad data).
+
+    ``rules`` is a rule-set name or object; its audit options (e.g. ``rate_tolerance``)
+    feed :class:`AuditConfig` unless ``config`` is given. ``score`` is a precomputed
+    ``FormScore`` (computed on demand otherwise). ``select``/``ignore`` take codes or
+    prefixes.
+    """
+    selected = list(select) if select is not None else None
+    ignored = list(ignore or ())
+
+    def wanted(code: str) -> bool:
+        return (selected is None or matches(code, selected)) and not matches(code, ignored)
+
+    rule_set, name, problem = _resolve_rules(rules)
+    if problem is not None:
+        return [problem] if wanted(problem.code) else []
+    ctx = AuditContext(
+        form, rule_set, rules_name=name, config=config, score=score, form_index=form_index
+    )
+    found: list[Issue] = []
+    for chk in checks_for(name):
+        if not any(wanted(code) for code in chk.codes):
+            continue
+        try:
+            found.extend(issue for issue in chk.func(form, ctx) if wanted(issue.code))
+        except Exception as exc:  # a bug in one check must not hide the others' findings
+            if wanted("check-crashed"):
+                found.append(
+                    make_issue(
+                        "check-crashed",
+                        ctx.location(""),
+                        form=form.project_name,
+                        check=chk.name,
+                        error=f"{type(exc).__name__}: {exc}",
+                    )
+                )
+    return found

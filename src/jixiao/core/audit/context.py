@@ -1,0 +1,138 @@
+"""What a check sees besides the form: the rule set, the tunable thresholds, the score.
+
+A check is a plain function ``(form, ctx) -> Iterable[Issue]``. The context carries
+the options that differ between rule sets (rate tolerance, known 一级/二级 pairs …)
+in one small :class:`AuditConfig`, computes the rule-based score only when a check
+asks for it (most checks are pure arithmetic and should not pay for scoring), and
+caches the parsed 年度指标值 / 实际完成值 so that several checks can share them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields, replace
+from decimal import ROUND_HALF_UP, Decimal
+from types import MappingProxyType
+from typing import Any
+
+from jixiao.core.issues import Issue, Location, make_issue
+from jixiao.core.model import Form
+
+CENT = Decimal("0.01")
+
+DEFAULT_LEVELS: Mapping[str, frozenset[str]] = MappingProxyType(
+    {
+        "产出指标": frozenset({"数量指标", "质量指标", "时效指标", "成本指标"}),
+        "效益指标": frozenset({"经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标"}),
+        "满意度指标": frozenset({"服务对象满意度指标"}),
+        # 财预〔2021〕101号 lets 成本指标 stand as its own 一级指标.
+        "成本指标": frozenset({"经济成本指标", "社会成本指标", "生态环境成本指标"}),
+    }
+)
+"""Known 一级 → 二级 pairs (the national framework as printed on Shanghai forms)."""
+
+
+@dataclass(frozen=True, slots=True)
+class AuditConfig:
+    """Thresholds and options of the checks; a rule set may carry its own.
+
+    ``rate_tolerance``: a printed 执行率 that differs from the rounded quotient by at
+    most this much is a rounding *warning*; beyond it (or any difference when 0) it is
+    an *error*. Real Shanghai forms show 0.01 slips, hence the default.
+    """
+
+    rate_tolerance: Decimal = CENT
+    score_tolerance: Decimal = Decimal("0.005")
+    execution_reason_below: Decimal | None = Decimal(90)
+    target_too_low_ratio: Decimal = Decimal(2)
+    target_exceeded_ratio: Decimal = Decimal("1.3")
+    qualitative_share: Decimal = Decimal("0.5")
+    full_marks: Decimal = Decimal(100)
+    levels: Mapping[str, frozenset[str]] = field(default_factory=lambda: DEFAULT_LEVELS)
+    required_level1: tuple[str, ...] = ("产出指标", "效益指标", "满意度指标")
+
+    @classmethod
+    def from_rules(cls, rules: Any) -> AuditConfig:
+        """Options a rule set declares (as attributes or an ``audit`` mapping) win."""
+        if rules is None:
+            return cls()
+        if isinstance(rules, AuditConfig):
+            return rules
+        found: dict[str, Any] = {}
+        nested = getattr(rules, "audit", None)
+        options = getattr(rules, "options", None)
+        for f in fields(cls):
+            for source in (nested, options):
+                if isinstance(source, Mapping) and f.name in source:
+                    found[f.name] = source[f.name]
+            if hasattr(rules, f.name):
+                found[f.name] = getattr(rules, f.name)
+        for name, value in list(found.items()):
+            if isinstance(value, (int, float, str)) and name not in ("levels", "required_level1"):
+                found[name] = Decimal(str(value))
+        return replace(cls(), **found)
+
+
+def q2(value: Decimal) -> Decimal:
+    """Half-up to 2 decimals, as printed scores and rates are."""
+    return value.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def fmt(value: Decimal | None) -> str:
+    """A number as a reviewer would write it: no exponent, no trailing zeros."""
+    if value is None:
+        return "—"
+    text = format(value.normalize(), "f")
+    return text
+
+
+class AuditContext:
+    """Per-form state shared by the checks of one :func:`~jixiao.core.audit.check` run."""
+
+    def __init__(
+        self,
+        form: Form,
+        rules: Any = None,
+        *,
+        rules_name: str | None = None,
+        config: AuditConfig | None = None,
+        score: Any = None,
+        form_index: int | None = None,
+    ) -> None:
+        self.form = form
+        self.rules = rules
+        self.rules_name = rules_name or getattr(rules, "name", None) or "shanghai-2022"
+        self.config = config or AuditConfig.from_rules(rules)
+        self.form_index = form_index
+        self._score = score
+        self._parsed: dict[tuple[int, str], Any] = {}
+
+    # -- issues ---------------------------------------------------------------
+    def location(self, path: str) -> Location:
+        return Location.of(self.form.source_of(path), path, self.form_index)
+
+    def issue(self, code: str, path: str, **params: Any) -> Issue:
+        """An issue of ``code`` pointing at field ``path`` of this form."""
+        params.setdefault("field", path)
+        return make_issue(code, self.location(path), form=self.form.project_name, **params)
+
+    # -- lazily computed ------------------------------------------------------
+    @property
+    def score(self) -> Any:
+        """The rule-based :class:`FormScore`, computed on first use."""
+        if self._score is None:
+            from jixiao.core.scoring import score_form
+
+            self._score = score_form(
+                self.form, self.rules if self.rules is not None else self.rules_name
+            )
+        return self._score
+
+    def parsed(self, index: int, which: str) -> Any:
+        """The parsed ``target`` or ``actual`` of indicator ``index`` (cached)."""
+        key = (index, which)
+        if key not in self._parsed:
+            from jixiao.core.grammar import parse
+
+            self._parsed[key] = parse(getattr(self.form.indicators[index], which))
+        return self._parsed[key]
