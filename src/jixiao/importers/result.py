@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
-from types import MappingProxyType
 
+from jixiao.core.frozen import FrozenMap
 from jixiao.core.issues import Issue, Location, Severity, declare, make_issue
 from jixiao.core.model import Form, Provenance, Source
 
@@ -101,7 +101,7 @@ class FieldSources:
 def attach_sources(form: Form, sources: FieldSources | Mapping[str, Source], form_source: Source | None = None) -> Form:
     """Return ``form`` with its provenance set to the collected field sources."""
     fields = sources.fields if isinstance(sources, FieldSources) else dict(sources)
-    return form.evolve(provenance=Provenance(form_source, MappingProxyType(dict(fields))))
+    return form.evolve(provenance=Provenance(form_source, FrozenMap(fields)))
 
 
 def confidences_of(form: Form) -> dict[str, Decimal]:

@@ -1,0 +1,542 @@
+"""Rows of positioned cells -> forms, for every tabular format.
+
+The mapper walks the rows top to bottom as a small state machine: a title containing
+自评表 starts a form; key/value labels (项目名称, 主管部门 …) take the cell to their right;
+a funds header (年初预算数 / 全年预算数 …) or an indicator header (三级指标 / 指标值 / 分值
+…) fixes *where* each field is, by the horizontal centre of its header cell, and the
+rows below are read by looking up the cell under each centre. Because fields are found
+by position, a form that continues on the next page (or sheet rows with different merges)
+lines up with the header printed once, and merged 一级/二级 cells simply repeat.
+Labels come from :mod:`.labels` (one synonym table for all layouts).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from jixiao.core.issues import Issue, Location, make_issue
+from jixiao.core.model import (
+    FUND_COLUMN_LABELS,
+    FUND_ROW_LABELS,
+    Execution,
+    Form,
+    FundRow,
+    Funds,
+    Goals,
+    Indicator,
+    Source,
+    indicator_path,
+)
+from jixiao.importers import labels as L
+from jixiao.importers.grid import Cell, Row
+from jixiao.importers.result import FieldSources, attach_sources
+from jixiao.importers.values import is_blank, parse_number
+
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?")
+_COMPARATORS = ("≥", "≤", ">=", "<=", ">", "<", "=", "＝", "≧", "≦", "＞", "＜")
+POSITIONAL = Decimal("0.6")
+"""Confidence of a fund row read by its position because its label is missing."""
+
+_FIELD_LABELS = {
+    "year": "年度",
+    "project_name": "项目名称",
+    "department": "主管部门",
+    "implementing_unit": "实施单位",
+    "funds": "项目资金",
+    "goals": "年度总体目标",
+    "indicators": "绩效指标",
+    "total_score": "总分",
+}
+
+
+@dataclass
+class _Draft:
+    file: str | None
+    values: dict[str, Any] = field(default_factory=dict)
+    sources: FieldSources = field(init=False)
+    found: set[str] = field(default_factory=set)
+    indicators: list[dict[str, Any]] = field(default_factory=list)
+    fund_cols: dict[str, tuple[float, float]] = field(default_factory=dict)
+    ind_cols: dict[str, tuple[float, float]] = field(default_factory=dict)
+    goals_cols: dict[str, tuple[float, float]] = field(default_factory=dict)
+    mode: str = "head"
+    titled: bool = False
+    positional_rows: int = 0
+    first: Row | None = None
+    issues: list[Issue] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.sources = FieldSources(self.file)
+
+    @property
+    def has_content(self) -> bool:
+        return bool(self.found or self.indicators)
+
+    @property
+    def is_form(self) -> bool:
+        """A self-evaluation form (not a 申报表/监控表 of the same workbook)."""
+        return self.titled or "score" in self.ind_cols or "weight" in self.ind_cols
+
+
+class FormMapper:
+    """Feed rows with :meth:`feed`; :meth:`finish` returns forms and issues."""
+
+    def __init__(self, file: str | None) -> None:
+        self.file = file
+        self.forms: list[Form] = []
+        self.issues: list[Issue] = []
+        self.draft = _Draft(file)
+
+    # -- recording -------------------------------------------------------------------------
+
+    def _put(self, path: str, value: Any, row: Row, cell: Cell | None, confidence: Decimal | None = None) -> None:
+        d = self.draft
+        d.values[path] = value
+        conf = cell.confidence if cell is not None and cell.confidence is not None else confidence
+        d.sources.add(
+            path,
+            page=row.page,
+            sheet=row.sheet,
+            cell=cell.ref if cell is not None else None,
+            confidence=conf if conf is not None else Decimal(1),
+        )
+
+    def _number(self, path: str, cell: Cell | None, row: Row, *, percent: bool = False, confidence: Decimal | None = None) -> Decimal | None:
+        text = cell.text if cell is not None else ""
+        value, ok = parse_number(text, percent=percent)
+        if not ok:
+            self.draft.issues.append(
+                make_issue(
+                    "import-bad-number",
+                    Location(file=self.file, page=row.page, sheet=row.sheet, cell=cell.ref if cell else None, field=path),
+                    field=path,
+                    value=text,
+                )
+            )
+        self._put(path, value, row, cell, confidence)
+        return value
+
+    # -- the state machine -------------------------------------------------------------------
+
+    def feed(self, rows: Iterable[Row]) -> None:
+        for row in rows:
+            if not row.is_blank():
+                self._row(row)
+
+    def _row(self, row: Row) -> None:
+        d = self.draft
+        texts = [(c, L.norm(c.text)) for c in row.cells if c.text]
+        # a title starts a new form
+        for c, t in texts:
+            if L.TITLE_FRAGMENT in t and len(t) <= 40:
+                if d.has_content:
+                    self._close()
+                    d = self.draft
+                d.titled = True
+                d.first = d.first or row
+                self._year(c, row)
+                if len(texts) == 1:
+                    return
+        if d.first is None:
+            d.first = row
+        if "year" not in d.values and len(texts) == 1 and d.mode == "head":
+            c, t = texts[0]
+            if _YEAR.search(c.text) and len(t) <= 12:
+                self._year(c, row)
+                return
+        for c, _t in texts:
+            if d.mode == "head" and ("万元" in c.text and "单位" in c.text) and "amount_unit" not in d.values:
+                self._put("amount_unit", "万元", row, c)
+        if self._indicator_header(row):
+            return
+        if self._fund_header(row):
+            return
+        if self._goals_header(row):
+            return
+        if d.mode == "goals" and self._goals_values(row):
+            return
+        if self._total(row, texts):
+            return
+        if d.mode == "indicators" and self._indicator(row):
+            return
+        if d.mode == "funds" and self._fund_row(row):
+            return
+        self._key_values(row, texts)
+
+    def _year(self, cell: Cell, row: Row) -> None:
+        m = _YEAR.search(cell.text)
+        if m and "year" not in self.draft.values:
+            self._put("year", int(m.group(1)), row, cell)
+            self.draft.found.add("year")
+
+    def _key_values(self, row: Row, texts: list[tuple[Cell, str]]) -> None:
+        d = self.draft
+        cells = row.cells
+        for i, c in enumerate(cells):
+            if not c.text:
+                continue
+            name = L.lookup(c.text, L.KEY_VALUE)
+            value_cell: Cell | None = None
+            inline: str | None = None
+            if name is None:
+                # "项目名称：XXX" printed in one cell
+                head, sep, tail = c.text.partition("：") if "：" in c.text else c.text.partition(":")
+                if sep and tail.strip() and L.lookup(head, L.KEY_VALUE):
+                    name, inline = L.lookup(head, L.KEY_VALUE), tail.strip()
+                else:
+                    if L.is_one_of(c.text, L.GOALS_LABELS) and "goals.expected" not in d.values:
+                        nxt = cells[i + 1] if i + 1 < len(cells) else None
+                        if nxt is not None and nxt.text and not L.lookup(nxt.text, L.GOALS_HEADER):
+                            self._put("goals.expected", nxt.text, row, nxt)
+                            d.found.add("goals")
+                    continue
+            assert name is not None
+            if name == "project_name" and "project_name" in d.values and (d.indicators or d.fund_cols):
+                self._close()
+                d = self.draft
+                d.first = row
+            if name in d.values:
+                continue
+            if inline is not None:
+                self._put(name, inline, row, c)
+            else:
+                value_cell = cells[i + 1] if i + 1 < len(cells) else None
+                if value_cell is not None and L.lookup(value_cell.text, L.KEY_VALUE):
+                    value_cell = None
+                text = value_cell.text if value_cell is not None else ""
+                self._put(name, text or None, row, value_cell or c)
+            d.found.add(name)
+
+    # -- funds ---------------------------------------------------------------------------------
+
+    def _fund_header(self, row: Row) -> bool:
+        cols: dict[str, tuple[float, float]] = {}
+        for c in row.cells:
+            name = L.lookup(c.text, L.FUND_HEADER) if c.text else None
+            if name and name not in cols:
+                cols[name] = (c.x0, c.x1)
+        if len(cols.keys() & {"initial_budget", "annual_budget", "executed"}) < 2:
+            return False
+        d = self.draft
+        if d.fund_cols and d.has_content and d.mode != "head":
+            self._close()
+            d = self.draft
+        d.fund_cols = cols
+        d.mode = "funds"
+        d.found.add("funds")
+        for c in row.cells:
+            if "万元" in c.text and "amount_unit" not in d.values:
+                self._put("amount_unit", "万元", row, c)
+        return True
+
+    def _fund_row(self, row: Row) -> bool:
+        d = self.draft
+        first_x = min(x0 for x0, _x1 in d.fund_cols.values())
+        which: str | None = None
+        label_cell: Cell | None = None
+        for c in row.cells:
+            if c.x0 >= first_x - 1e-6:
+                break
+            if c.text:
+                name = L.lookup(c.text, L.FUND_ROW)
+                if name:
+                    which, label_cell = name, c
+        conf: Decimal | None = None
+        if which is None:
+            has_values = any((cell := row.under(x)) is not None and cell.text for x in d.fund_cols.values())
+            order = ("total", "fiscal", "carryover", "other")
+            if not has_values or d.positional_rows >= len(order):
+                return False
+            which = order[d.positional_rows]
+            conf = POSITIONAL
+        d.positional_rows = ("total", "fiscal", "carryover", "other").index(which) + 1
+        del label_cell
+        for col in ("initial_budget", "annual_budget", "executed"):
+            if col in d.fund_cols:
+                self._number(f"funds.{which}.{col}", row.under(d.fund_cols[col]), row, confidence=conf)
+        if which == "total":
+            for col in ("weight", "rate_percent", "score"):
+                if col in d.fund_cols:
+                    self._number(f"execution.{col}", row.under(d.fund_cols[col]), row, percent=col == "rate_percent", confidence=conf)
+        return True
+
+    # -- goals ---------------------------------------------------------------------------------
+
+    def _goals_header(self, row: Row) -> bool:
+        d = self.draft
+        cols: dict[str, Cell] = {}
+        for c in row.cells:
+            name = L.lookup(c.text, L.GOALS_HEADER) if c.text else None
+            if name and name not in cols:
+                cols[name] = c
+        if len(cols) < 2:
+            return False
+        d.found.add("goals")
+        inline = False
+        for name, c in cols.items():
+            nxt = row.after(c)
+            if nxt is not None and nxt.text and not L.lookup(nxt.text, L.GOALS_HEADER):
+                self._put(f"goals.{name}", nxt.text, row, nxt)
+                inline = True
+        if not inline:
+            d.goals_cols = {name: (c.x0, c.x1) for name, c in cols.items()}
+            d.mode = "goals"
+        else:
+            d.mode = "head"
+        return True
+
+    def _goals_values(self, row: Row) -> bool:
+        d = self.draft
+        for name, span in d.goals_cols.items():
+            cell = row.under(span)
+            self._put(f"goals.{name}", (cell.text or None) if cell else None, row, cell)
+        d.mode = "head"
+        return True
+
+    # -- indicators ----------------------------------------------------------------------------
+
+    def _indicator_header(self, row: Row) -> bool:
+        cols: dict[str, tuple[float, float]] = {}
+        for c in row.cells:
+            name = L.lookup(c.text, L.INDICATOR_HEADER) if c.text else None
+            if name and name not in cols:
+                cols[name] = (c.x0, c.x1)
+        if "name" not in cols or len(cols.keys() & {"target", "actual", "weight", "score"}) < 1:
+            return False
+        d = self.draft
+        if d.indicators and d.mode not in ("indicators",):
+            self._close()
+            d = self.draft
+        d.ind_cols = cols
+        d.mode = "indicators"
+        d.found.add("indicators")
+        return True
+
+    def _indicator(self, row: Row) -> bool:
+        d = self.draft
+        cols = d.ind_cols
+        cells = {name: row.under(span) for name, span in cols.items()}
+        name_cell = cells.get("name")
+        if name_cell is None or not name_cell.text:
+            return any(c is not None and c.text for k, c in cells.items() if k not in ("level1", "level2"))
+        index = len(d.indicators)
+        item: dict[str, Any] = {}
+        prev = d.indicators[-1] if d.indicators else {}
+
+        def text(key: str) -> str | None:
+            c = cells.get(key)
+            return (c.text or None) if c is not None else None
+
+        for key in ("level1", "level2"):
+            value = text(key)
+            if value is None and key in cols:
+                value = prev.get(key)
+            if key in cols:
+                item[key] = value
+                self._put(indicator_path(index, key), value, row, cells[key])
+        item["name"] = name_cell.text
+        self._put(indicator_path(index, "name"), name_cell.text, row, name_cell)
+        nature, unit = text("nature"), text("unit")
+        target = text("target")
+        if target is not None:
+            if nature and nature.strip() in _COMPARATORS and not target.startswith(_COMPARATORS):
+                target = nature.strip() + target
+            if unit and parse_number(target.lstrip("".join(_COMPARATORS)))[1] and not is_blank(unit):
+                target += unit.strip()
+        if nature and nature.strip() not in _COMPARATORS:
+            item.setdefault("extra", {})["nature"] = nature
+        for key, value in (("target", target), ("actual", text("actual")), ("deviation", text("deviation"))):
+            if key == "actual" and value is not None and unit and parse_number(value)[1] and not is_blank(unit) and not is_blank(value):
+                value += unit.strip()
+            if key in cols or (key == "target" and "target" in cols):
+                item[key] = value
+                self._put(indicator_path(index, key), value, row, cells.get(key))
+        for key in ("weight", "score"):
+            if key in cols:
+                item[key] = self._number(indicator_path(index, key), cells[key], row)
+        d.indicators.append(item)
+        return True
+
+    def _total(self, row: Row, texts: list[tuple[Cell, str]]) -> bool:
+        d = self.draft
+        label = next((c for c, t in texts if t in L.TOTAL_LABELS), None)
+        if label is None:
+            return False
+        d.found.add("total_score")
+        span = d.ind_cols.get("score")
+        cell = row.under(span) if span is not None else None
+        if cell is None or cell is label:
+            nums = [c for c, _t in texts if c is not label and parse_number(c.text)[1]]
+            cell = nums[-1] if nums else None
+        self._number("total_score", cell, row)
+        d.mode = "done"
+        return True
+
+    # -- building ------------------------------------------------------------------------------
+
+    def _close(self) -> None:
+        d = self.draft
+        if d.has_content and d.is_form:
+            index = len(self.forms)
+            form = self._build(d)
+            self.forms.append(form)
+            self.issues.extend(_located(d.issues, index, form.project_name))
+            self.issues.extend(self._missing(d, index, form))
+        self.draft = _Draft(self.file)
+
+    def end_section(self) -> None:
+        """A sheet or table ends: the next rows cannot continue the current form."""
+        self._close()
+
+    def finish(self) -> tuple[list[Form], list[Issue]]:
+        self._close()
+        return self.forms, self.issues
+
+    def _missing(self, d: _Draft, index: int, form: Form) -> list[Issue]:
+        out: list[Issue] = []
+        first = d.first
+        for key, label in _FIELD_LABELS.items():
+            if key not in d.found:
+                out.append(
+                    make_issue(
+                        "import-field-missing",
+                        Location(
+                            file=self.file,
+                            page=first.page if first else None,
+                            sheet=first.sheet if first else None,
+                            field=key,
+                            form_index=index,
+                        ),
+                        form=form.project_name,
+                        field=key,
+                        label=label,
+                    )
+                )
+        if "indicators" in d.found and not d.indicators:
+            out.append(
+                make_issue(
+                    "import-field-missing",
+                    Location(file=self.file, field="indicators", form_index=index),
+                    form=form.project_name,
+                    field="indicators",
+                    label="绩效指标（无指标行）",
+                )
+            )
+        if "funds" in d.found:
+            for name, label in FUND_ROW_LABELS.items():
+                if not any(p.startswith(f"funds.{name}.") for p in d.values):
+                    out.append(
+                        make_issue(
+                            "import-field-missing",
+                            Location(file=self.file, field=f"funds.{name}", form_index=index),
+                            form=form.project_name,
+                            field=f"funds.{name}",
+                            label=label,
+                        )
+                    )
+        if "indicators" in d.found:
+            for key, label in (("weight", "分值"), ("score", "得分"), ("target", "年度指标值"), ("actual", "实际完成值")):
+                if key not in d.ind_cols:
+                    out.append(
+                        make_issue(
+                            "import-field-missing",
+                            Location(file=self.file, field=f"indicators[].{key}", form_index=index),
+                            form=form.project_name,
+                            field=f"indicators[].{key}",
+                            label=label,
+                        )
+                    )
+        if "funds" in d.found:
+            for key in ("initial_budget", "annual_budget", "executed"):
+                if key not in d.fund_cols:
+                    out.append(
+                        make_issue(
+                            "import-field-missing",
+                            Location(file=self.file, field=f"funds.*.{key}", form_index=index),
+                            form=form.project_name,
+                            field=f"funds.*.{key}",
+                            label=FUND_COLUMN_LABELS[key],
+                        )
+                    )
+            if d.positional_rows and not any(
+                src.confidence is None or src.confidence >= 1
+                for p, src in d.sources.fields.items()
+                if p.startswith("funds.")
+            ):
+                out.append(
+                    make_issue(
+                        "import-field-missing",
+                        Location(file=self.file, field="funds", form_index=index),
+                        form=form.project_name,
+                        field="funds.*",
+                        label="/".join(FUND_ROW_LABELS.values()),
+                    )
+                )
+        return out
+
+    def _build(self, d: _Draft) -> Form:
+        v = d.values
+
+        def row(name: str) -> FundRow:
+            return FundRow(
+                v.get(f"funds.{name}.initial_budget"),
+                v.get(f"funds.{name}.annual_budget"),
+                v.get(f"funds.{name}.executed"),
+            )
+
+        indicators = tuple(
+            Indicator(
+                level1=i.get("level1"),
+                level2=i.get("level2"),
+                name=i.get("name"),
+                target=i.get("target"),
+                actual=i.get("actual"),
+                weight=i.get("weight"),
+                score=i.get("score"),
+                deviation=i.get("deviation"),
+                extra=i.get("extra", {}),
+            )
+            for i in d.indicators
+        )
+        form = Form(
+            year=v.get("year"),
+            project_name=v.get("project_name"),
+            department=v.get("department"),
+            implementing_unit=v.get("implementing_unit"),
+            amount_unit=v.get("amount_unit"),
+            funds=Funds(row("total"), row("fiscal"), row("carryover"), row("other")),
+            execution=Execution(v.get("execution.weight"), v.get("execution.rate_percent"), v.get("execution.score")),
+            goals=Goals(v.get("goals.expected"), v.get("goals.actual")),
+            indicators=indicators,
+            total_score=v.get("total_score"),
+        )
+        first = d.first
+        form_source = Source(file=self.file, page=first.page if first else None, sheet=first.sheet if first else None)
+        return attach_sources(form, d.sources, form_source)
+
+
+def _located(issues: list[Issue], index: int, name: str | None) -> list[Issue]:
+    out: list[Issue] = []
+    for i in issues:
+        loc = i.location
+        out.append(
+            Issue(
+                i.code,
+                i.severity,
+                Location(loc.file, loc.page, loc.line, loc.sheet, loc.cell, loc.field, index),
+                i.params,
+                name,
+            )
+        )
+    return out
+
+
+def map_rows(rows: Iterable[Row], file: str | None) -> tuple[list[Form], list[Issue]]:
+    """All forms found in ``rows`` (one document, pages/sheets in order)."""
+    mapper = FormMapper(file)
+    mapper.feed(rows)
+    return mapper.finish()
