@@ -146,6 +146,49 @@ def _process_chunk(number: int, paths: list[str], rules: str, directory: str) ->
     return result
 
 
+def audit_forms(
+    forms: Iterable[Any],
+    *,
+    rules: str = "shanghai-2022",
+    file: str = "<forms>",
+    workdir: str | os.PathLike[str] | None = None,
+    chunk: int = 5000,
+) -> AuditRun:
+    """Score, check and store forms already in memory (in this process), as :func:`run_audit` does for files."""
+    started = time.perf_counter()
+    directory = Path(workdir) if workdir else Path(tempfile.mkdtemp(prefix="jixiao-audit-"))
+    directory.mkdir(parents=True, exist_ok=True)
+    run = AuditRun(directory=directory, rules=rules, owns_directory=workdir is None, files=1)
+    rule_set, score_form, check = _engine(rules)
+    buffers: tuple[list[Any], list[Any], list[Any]] = ([], [], [])
+    part = 0
+
+    def flush() -> None:
+        nonlocal part
+        for table, rows in zip(("forms", "indicators", "issues"), buffers, strict=True):
+            store.write_part(directory, table, f"m{part:06d}", rows)
+            rows.clear()
+        part += 1
+
+    for index, form in enumerate(forms):
+        try:
+            score = score_form(form, rule_set) if score_form else None
+            issues = list(check(form, rule_set, score=score)) if check else []
+            frow, irows, srows = rows_for(form, file, index, score, issues)
+        except Exception as exc:
+            run.failures.append(Failure(form_id(file, index), f"{type(exc).__name__}: {exc}"))
+            continue
+        run.forms += 1
+        buffers[0].append(frow)
+        buffers[1].extend(irows)
+        buffers[2].extend(srows)
+        if len(buffers[0]) >= chunk:
+            flush()
+    flush()
+    run.seconds = time.perf_counter() - started
+    return run
+
+
 def run_audit(
     paths: Iterable[str | os.PathLike[str]],
     *,

@@ -28,15 +28,15 @@ _TYPES: dict[str, pa.DataType] = {
     "n_repeats": pa.int32(), "n_errors": pa.int32(), "n_warnings": pa.int32(), "n_infos": pa.int32(),
     "has_reason": pa.bool_(), "repeats_target": pa.bool_(),
 }
-_DECIMALS = {
+DECIMAL_COLUMNS = frozenset({
     "budget_yuan", "executed_yuan", "exec_rate", "exec_rate_printed", "exec_claimed",
     "exec_computed", "total_claimed", "total_computed", "score_gap", "target_number",
     "actual_number", "ratio", "weight", "claimed", "computed",
-}
+})
 
 
 def _schema(columns: Sequence[str]) -> pa.Schema:
-    return pa.schema([(c, DEC if c in _DECIMALS else _TYPES.get(c, pa.string())) for c in columns])
+    return pa.schema([(c, DEC if c in DECIMAL_COLUMNS else _TYPES.get(c, pa.string())) for c in columns])
 
 
 SCHEMAS: dict[str, pa.Schema] = {
