@@ -73,6 +73,8 @@ class Row:
     page: int | None = None
     sheet: str | None = None
     index: int = 0
+    y: float = 0.0
+    """Vertical position on the page (PDF), to interleave text printed outside the table."""
 
     def at(self, x: float) -> Cell | None:
         for c in self.cells:

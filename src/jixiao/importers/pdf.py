@@ -1,0 +1,146 @@
+"""Native PDF forms (pdfplumber): ruled grid per page -> rows -> forms.
+
+Pages are read in order and their rows fed to one mapper, so a form that continues
+on the next page keeps its header's column positions. Text printed outside the ruled
+table is used only when it is a title, year, unit line or page number; any other word
+in no cell is reported as ``import-word-outside-cell`` with its page and position
+rather than silently dropped. Pages without a text layer are scans: they go to OCR
+(``jixiao[ocr]``) or are reported. A PDF without any ruled table is read as text.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from typing import Any
+
+from jixiao.core.issues import Issue, Location, make_issue
+from jixiao.importers import labels as L
+from jixiao.importers.grid import Cell, Row
+from jixiao.importers.mapper import FormMapper
+from jixiao.importers.pdfgrid import build_grid, text_lines
+from jixiao.importers.result import ImportResult
+
+MAX_PAGES = 2000
+_PAGE_NUMBER = re.compile(r"^(第\s*\d+\s*页(\s*[,，/]?\s*共\s*\d+\s*页)?|-?\s*\d+\s*-?|\d+\s*/\s*\d+|page\s*\d+.*)$", re.I)
+_YEAR_LINE = re.compile(r"^[(（]?\s*(?:19|20)\d{2}\s*年度?\s*[)）]?$")
+
+
+def _free_line(text: str) -> str | None:
+    """How a line outside the table is used: "row", "skip" (page number) or None (reject)."""
+    t = text.strip()
+    n = L.norm(t)
+    if not n:
+        return "skip"
+    if _PAGE_NUMBER.match(t):
+        return "skip"
+    if L.TITLE_FRAGMENT in n or _YEAR_LINE.match(t) or ("单位" in n and "元" in n and len(n) <= 12):
+        return "row"
+    head = re.split(r"[:：]", t, maxsplit=1)[0]
+    if L.lookup(head, L.KEY_VALUE) and len(n) <= 80:
+        return "row"
+    return None
+
+
+def _outside_rows(chars: list[dict[str, Any]], page_number: int, width: float, name: str | None, grid_span: tuple[float, float] | None, issues: list[Issue]) -> list[Row]:
+    """Group characters in no cell into lines; keep titles, report the rest."""
+    rows: list[Row] = []
+    if not chars:
+        return rows
+    chars = sorted(chars, key=lambda c: c["top"])
+    groups: list[list[dict[str, Any]]] = []
+    for ch in chars:
+        size = ch.get("size") or 10
+        if groups and ch["top"] - groups[-1][-1]["top"] <= size * 0.5:
+            groups[-1].append(ch)
+        else:
+            groups.append([ch])
+    for group in groups:
+        lines, _words = text_lines(group)
+        text = "".join(lines)
+        use = _free_line(text)
+        y = min(c["top"] for c in group)
+        if use == "row":
+            rows.append(Row([Cell([text], 0.0, width)], page=page_number, index=-1, y=y))
+        elif use is None:
+            x = min(c["x0"] for c in group)
+            issues.append(
+                make_issue(
+                    "import-word-outside-cell",
+                    Location(file=name, page=page_number),
+                    page=page_number,
+                    x=f"{x:.0f}",
+                    y=f"{y:.0f}",
+                    text=text.strip()[:80],
+                )
+            )
+    return rows
+
+
+def read_pdf(data: bytes, name: str | None, *, ocr: bool | None = None) -> ImportResult:
+    import pdfplumber
+
+    issues: list[Issue] = []
+    mapper = FormMapper(name)
+    scanned: list[int] = []
+    gridless: list[int] = []
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        pages = pdf.pages
+        if len(pages) > MAX_PAGES:
+            issues.append(make_issue("import-too-large", Location(file=name), file=name, pages=len(pages), limit=MAX_PAGES))
+        ocr_pages: list[tuple[int, Any]] = []
+        for number, page in enumerate(pages[:MAX_PAGES], start=1):
+            chars = page.chars
+            if not chars:
+                if page.images:
+                    scanned.append(number)
+                    ocr_pages.append((number, page))
+                else:
+                    # blank pages (separators) carry nothing
+                    page.close()
+                continue
+            grid = build_grid(page, number)
+            if grid is None:
+                gridless.append(number)
+                page.close()
+                continue
+            rows = list(grid.rows)
+            rows += _outside_rows(grid.outside, number, float(page.width), name, (grid.top, grid.bottom), issues)
+            rows.sort(key=lambda r: r.y)
+            mapper.feed(rows)
+            page.close()
+        if ocr_pages:
+            issues += _ocr(ocr_pages, mapper, name, ocr)
+        if gridless and not mapper.forms and not mapper.draft.has_content:
+            text = "\n\n".join(pages[n - 1].extract_text() or "" for n in gridless)
+            return _as_text(text, name, issues)
+    forms, map_issues = mapper.finish()
+    fmt = "pdf-ocr" if scanned and len(scanned) == len(pages) else "pdf"
+    return ImportResult.of(forms, [*issues, *map_issues], fmt)
+
+
+def _ocr(pages: list[tuple[int, Any]], mapper: FormMapper, name: str | None, ocr: bool | None) -> list[Issue]:
+    numbers = ", ".join(str(n) for n, _p in pages)
+    if ocr is False:
+        return [make_issue("import-ocr-missing", Location(file=name, page=pages[0][0]), file=name, pages=numbers)]
+    from jixiao.importers import ocr as ocr_mod
+
+    engine = ocr_mod.engine()
+    if engine is None:
+        return [make_issue("import-ocr-missing", Location(file=name, page=pages[0][0]), file=name, pages=numbers)]
+    issues: list[Issue] = []
+    for number, page in pages:
+        rows = ocr_mod.ocr_page(page, number, engine)
+        issues.append(make_issue("import-ocr-used", Location(file=name, page=number), file=name, page=number))
+        mapper.feed(rows)
+    return issues
+
+
+def _as_text(text: str, name: str | None, issues: list[Issue]) -> ImportResult:
+    """A PDF with text but no ruled table: read its text like a text dump."""
+    from jixiao.importers.api import _read_text
+
+    result = _read_text(text, name or "(input)")
+    return ImportResult(result.forms, [*issues, *result.issues], result.confidences, "pdf-text")
+
+

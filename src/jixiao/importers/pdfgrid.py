@@ -1,0 +1,244 @@
+"""Rebuild the ruled table of a PDF page: border segments -> cells, merged cells included.
+
+The x and y positions of all border segments cut the page into elementary boxes;
+two neighbouring boxes belong to the same cell unless a border segment separates them.
+This union of boxes gives merged cells for free (the vertical 绩效指标 label, 一级/二级
+cells spanning rows), and a merged cell whose outer border is missing is still closed
+by its neighbours' borders. Characters are then dropped into the cell under their
+centre; characters under no cell are returned separately so that the caller can use
+them (titles above the table) or report them.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from jixiao.importers.grid import Cell, Row
+
+SNAP = 2.0
+"""Border positions closer than this (points) are the same border."""
+THIN = 2.0
+"""A filled rectangle thinner than this is drawn as a line."""
+
+
+@dataclass(slots=True)
+class _Seg:
+    pos: float
+    start: float
+    end: float
+
+
+def _segments(lines: Iterable[dict[str, Any]], rects: Iterable[dict[str, Any]]) -> tuple[list[_Seg], list[_Seg]]:
+    hor: list[_Seg] = []
+    ver: list[_Seg] = []
+    for ln in lines:
+        x0, x1, top, bottom = ln["x0"], ln["x1"], ln["top"], ln["bottom"]
+        if bottom - top <= THIN and x1 - x0 > THIN:
+            hor.append(_Seg((top + bottom) / 2, x0, x1))
+        elif x1 - x0 <= THIN and bottom - top > THIN:
+            ver.append(_Seg((x0 + x1) / 2, top, bottom))
+    for r in rects:
+        x0, x1, top, bottom = r["x0"], r["x1"], r["top"], r["bottom"]
+        w, h = x1 - x0, bottom - top
+        if h <= THIN and w > THIN:
+            hor.append(_Seg((top + bottom) / 2, x0, x1))
+        elif w <= THIN and h > THIN:
+            ver.append(_Seg((x0 + x1) / 2, top, bottom))
+        elif w > THIN and h > THIN:
+            hor += [_Seg(top, x0, x1), _Seg(bottom, x0, x1)]
+            ver += [_Seg(x0, top, bottom), _Seg(x1, top, bottom)]
+    return hor, ver
+
+
+def _cluster(values: Sequence[float]) -> list[float]:
+    out: list[float] = []
+    group: list[float] = []
+    for v in sorted(values):
+        if group and v - group[-1] > SNAP:
+            out.append(sum(group) / len(group))
+            group = []
+        group.append(v)
+    if group:
+        out.append(sum(group) / len(group))
+    return out
+
+
+def _index(segs: list[_Seg], positions: list[float]) -> list[list[tuple[float, float]]]:
+    """Per border position, its merged covered intervals."""
+    per: list[list[tuple[float, float]]] = [[] for _ in positions]
+    for s in segs:
+        i = _nearest(positions, s.pos)
+        if abs(positions[i] - s.pos) <= SNAP * 1.5:
+            per[i].append((s.start, s.end))
+    merged: list[list[tuple[float, float]]] = []
+    for intervals in per:
+        intervals.sort()
+        out: list[tuple[float, float]] = []
+        for a, b in intervals:
+            if out and a <= out[-1][1] + SNAP:
+                out[-1] = (out[-1][0], max(out[-1][1], b))
+            else:
+                out.append((a, b))
+        merged.append(out)
+    return merged
+
+
+def _nearest(positions: list[float], v: float) -> int:
+    i = bisect_right(positions, v)
+    if i == 0:
+        return 0
+    if i == len(positions):
+        return i - 1
+    return i if positions[i] - v < v - positions[i - 1] else i - 1
+
+
+def _covered(intervals: list[tuple[float, float]], a: float, b: float) -> bool:
+    """Does a border cover most of [a, b]?"""
+    need = (b - a) * 0.6
+    got = 0.0
+    for s, e in intervals:
+        lo, hi = max(s, a), min(e, b)
+        if hi > lo:
+            got += hi - lo
+    return got >= need
+
+
+@dataclass(slots=True)
+class PageGrid:
+    rows: list[Row]
+    outside: list[dict[str, Any]]
+    """Characters in no cell."""
+    top: float
+    bottom: float
+    left: float
+    right: float
+
+
+class _UF:
+    __slots__ = ("parent",)
+
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, a: int) -> int:
+        p = self.parent
+        while p[a] != a:
+            p[a] = p[p[a]]
+            a = p[a]
+        return a
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def text_lines(chars: list[dict[str, Any]]) -> tuple[list[str], list[tuple[float, float, str, int]]]:
+    """Characters of one cell -> printed lines and positioned words (x0, x1, text, line)."""
+    if not chars:
+        return [], []
+    chars = sorted(chars, key=lambda c: (c["top"], c["x0"]))
+    lines: list[list[dict[str, Any]]] = []
+    line_top = None
+    for ch in chars:
+        size = ch.get("size") or 10
+        if line_top is None or ch["top"] - line_top > size * 0.5:
+            lines.append([])
+            line_top = ch["top"]
+        lines[-1].append(ch)
+    out: list[str] = []
+    words: list[tuple[float, float, str, int]] = []
+    for n, line in enumerate(lines):
+        line.sort(key=lambda c: c["x0"])
+        buf: list[str] = []
+        word: list[str] = []
+        wx0 = wx1 = None
+        prev = None
+        for ch in line:
+            t = ch["text"]
+            size = ch.get("size") or 10
+            gap = ch["x0"] - prev["x1"] if prev is not None else 0.0
+            if prev is not None and gap > size * 0.3 and t != " " and prev["text"] != " ":
+                buf.append(" ")
+            if prev is not None and (t == " " or gap > size * 0.3) and word:
+                words.append((wx0, wx1, "".join(word), n))  # type: ignore[arg-type]
+                word = []
+            if t != " ":
+                if not word:
+                    wx0 = ch["x0"]
+                word.append(t)
+                wx1 = ch["x1"]
+            buf.append(t)
+            prev = ch
+        if word:
+            words.append((wx0, wx1, "".join(word), n))  # type: ignore[arg-type]
+        out.append("".join(buf))
+    return out, words
+
+
+def build_grid(page: Any, page_number: int) -> PageGrid | None:
+    """The ruled grid of a pdfplumber page, or ``None`` when it has no table borders."""
+    hor, ver = _segments(page.lines, page.rects)
+    if len(hor) < 2 or len(ver) < 2:
+        return None
+    xs = _cluster([s.pos for s in ver])
+    ys = _cluster([s.pos for s in hor])
+    if len(xs) < 2 or len(ys) < 2:
+        return None
+    vidx = _index(ver, xs)
+    hidx = _index(hor, ys)
+    ni, nj = len(ys) - 1, len(xs) - 1
+    uf = _UF(ni * nj)
+    for i in range(ni):
+        a, b = ys[i], ys[i + 1]
+        for j in range(1, nj):
+            if not _covered(vidx[j], a, b):
+                uf.union(i * nj + j - 1, i * nj + j)
+    for i in range(1, ni):
+        for j in range(nj):
+            if not _covered(hidx[i], xs[j], xs[j + 1]):
+                uf.union((i - 1) * nj + j, i * nj + j)
+    # components -> bounding boxes
+    boxes: dict[int, list[int]] = {}
+    for i in range(ni):
+        for j in range(nj):
+            root = uf.find(i * nj + j)
+            box = boxes.get(root)
+            if box is None:
+                boxes[root] = [i, i, j, j]
+            else:
+                box[0] = min(box[0], i)
+                box[1] = max(box[1], i)
+                box[2] = min(box[2], j)
+                box[3] = max(box[3], j)
+    chars_of: dict[int, list[dict[str, Any]]] = {}
+    outside: list[dict[str, Any]] = []
+    top, bottom, left, right = ys[0], ys[-1], xs[0], xs[-1]
+    for ch in page.chars:
+        cx = (ch["x0"] + ch["x1"]) / 2
+        cy = (ch["top"] + ch["bottom"]) / 2
+        if not (left <= cx < right and top <= cy < bottom):
+            outside.append(ch)
+            continue
+        j = bisect_right(xs, cx) - 1
+        i = bisect_right(ys, cy) - 1
+        chars_of.setdefault(uf.find(i * nj + j), []).append(ch)
+    cells: dict[int, Cell] = {}
+    starts: dict[int, list[int]] = {}
+    spans: list[list[int]] = [[] for _ in range(ni)]
+    for root, (i0, i1, j0, j1) in boxes.items():
+        lines, words = text_lines(chars_of.get(root, []))
+        cells[root] = Cell(lines, xs[j0], xs[j1 + 1], ref=f"R{i0 + 1}C{j0 + 1}", words=words or None)
+        starts.setdefault(i0, []).append(root)
+        for i in range(i0, i1 + 1):
+            spans[i].append(root)
+    rows: list[Row] = []
+    for i in range(ni):
+        if i not in starts:
+            continue  # every cell here continues from above: nothing new to read
+        row_cells = sorted((cells[r] for r in spans[i]), key=lambda c: c.x0)
+        rows.append(Row(row_cells, page=page_number, index=i, y=ys[i]))
+    return PageGrid(rows, outside, top, bottom, left, right)
