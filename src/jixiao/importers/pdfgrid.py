@@ -179,6 +179,34 @@ def text_lines(chars: list[dict[str, Any]]) -> tuple[list[str], list[tuple[float
     return out, words
 
 
+def _keep_runs_together(placed: list[tuple[dict[str, Any], int, int]], xs: list[float]) -> list[tuple[dict[str, Any], int, int]]:
+    """Text that runs across a cell border (an unwrapped spill, or clipped text such as
+    an HTML screen-reader caption) belongs to the cell where the run starts, not in
+    pieces to every cell it crosses."""
+    by_line: dict[tuple[int, float], list[int]] = {}
+    for k, (ch, _i, _j) in enumerate(placed):
+        by_line.setdefault((_i, round(ch["top"], 0)), []).append(k)
+    out = list(placed)
+    for members in by_line.values():
+        members.sort(key=lambda k: placed[k][0]["x0"])
+        run: list[int] = []
+        for k in [*members, -1]:
+            ch = placed[k][0] if k >= 0 else None
+            if run and (ch is None or ch["x0"] - placed[run[-1]][0]["x1"] > (ch.get("size") or 10) * 0.3):
+                crosses = any(
+                    placed[m][0]["x0"] < xs[placed[m][2]] - 1 or placed[m][0]["x1"] > xs[placed[m][2] + 1] + 1
+                    for m in run
+                )
+                if crosses:
+                    first = placed[run[0]]
+                    for m in run:
+                        out[m] = (placed[m][0], first[1], first[2])
+                run = []
+            if k >= 0:
+                run.append(k)
+    return out
+
+
 def build_grid(page: Any, page_number: int) -> PageGrid | None:
     """The ruled grid of a pdfplumber page, or ``None`` when it has no table borders."""
     hor, ver = _segments(page.lines, page.rects)
@@ -217,6 +245,8 @@ def build_grid(page: Any, page_number: int) -> PageGrid | None:
     chars_of: dict[int, list[dict[str, Any]]] = {}
     outside: list[dict[str, Any]] = []
     top, bottom, left, right = ys[0], ys[-1], xs[0], xs[-1]
+    straddling = False
+    placed: list[tuple[dict[str, Any], int, int]] = []
     for ch in page.chars:
         cx = (ch["x0"] + ch["x1"]) / 2
         cy = (ch["top"] + ch["bottom"]) / 2
@@ -225,6 +255,12 @@ def build_grid(page: Any, page_number: int) -> PageGrid | None:
             continue
         j = bisect_right(xs, cx) - 1
         i = bisect_right(ys, cy) - 1
+        placed.append((ch, i, j))
+        if ch["x0"] < xs[j] - 1 or ch["x1"] > xs[j + 1] + 1:
+            straddling = True
+    if straddling:
+        placed = _keep_runs_together(placed, xs)
+    for ch, i, j in placed:
         chars_of.setdefault(uf.find(i * nj + j), []).append(ch)
     cells: dict[int, Cell] = {}
     starts: dict[int, list[int]] = {}
