@@ -1,0 +1,74 @@
+"""``jixiao serve``: prepare the data directory and database, optionally load the demo,
+and serve the application.
+
+``run`` is what the CLI calls. It is safe to call again on the same data directory: the
+migrations and the demo loading are idempotent, so a second start reuses the data.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+
+def setup(data_dir: str | Path | None = None, settings_module: str | None = None) -> Path:
+    """Point Django at the data directory and settings, and initialise it."""
+    if data_dir is not None:
+        os.environ["JIXIAO_DATA_DIR"] = str(Path(data_dir).expanduser().resolve())
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", settings_module or "jixiao.web.settings")
+    import django
+    from django.conf import settings
+
+    django.setup()
+    return Path(settings.DATA_DIR)
+
+
+def prepare(demo: bool = False) -> list[tuple[str, str, str]]:
+    """Migrate the database and, with ``demo``, load the demo data; returns demo logins."""
+    from django.core.management import call_command
+
+    call_command("migrate", interactive=False, verbosity=0)
+    if not demo:
+        return []
+    from jixiao.web import demo as demo_data
+
+    return demo_data.load()
+
+
+def _print_banner(url: str, data_dir: Path, logins: list[tuple[str, str, str]]) -> None:
+    from django.conf import settings
+
+    db = settings.DATABASES["default"]
+    where = db["NAME"] if db["ENGINE"].endswith("sqlite3") else f"{db['ENGINE'].rsplit('.', 1)[-1]} {db.get('HOST', '')}/{db['NAME']}"
+    lines = ["绩效自评 (jixiao) web application", f"  URL:      {url}", f"  data dir: {data_dir}", f"  database: {where}"]
+    if logins:
+        from jixiao.web.demo import PASSWORD
+
+        lines.append(f"  demo logins (password for all: {PASSWORD}):")
+        lines += [f"    {user:<10} {role:<14} {unit}" for user, role, unit in logins]
+    lines.append("  press Ctrl+C to stop")
+    print("\n".join(lines), flush=True)
+
+
+def run(demo: bool = False, host: str = "127.0.0.1", port: int = 8000,
+        data_dir: str | Path | None = None) -> None:
+    """Serve the web application until interrupted (``jixiao serve``)."""
+    path = setup(data_dir)
+    logins = prepare(demo)
+    shown_host = f"[{host}]" if ":" in host else host
+    _print_banner(f"http://{shown_host}:{port}/", path, logins)
+    from jixiao.web.wsgi import application
+
+    try:
+        import waitress
+    except ImportError:  # fall back to Django's server, without the autoreloader
+        from django.core.management import call_command
+
+        call_command("runserver", f"{host}:{port}", use_reloader=False, use_threading=True)
+        return
+    try:
+        waitress.serve(application, host=host, port=port, threads=16, connection_limit=1000,
+                       channel_timeout=60, ident="jixiao", _quiet=True)
+    except KeyboardInterrupt:
+        print("stopped", file=sys.stderr)

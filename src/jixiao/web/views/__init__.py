@@ -1,0 +1,1 @@
+"""Page views: thin wrappers that call the services and render templates."""
