@@ -12,13 +12,14 @@ The catalogue of every code, with a minimal example each, is ``docs/ISSUES.md``
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any
 
 from jixiao.core.issues import Issue, Severity, declare, make_issue
 from jixiao.core.model import Form
 
-from . import arithmetic, funds, structure  # noqa: F401  (registration order matters)
+from . import arithmetic, funds, indicators, reasons, scores, structure
 from .context import AuditConfig, AuditContext
 from .registry import (
     DEFAULT_CHECKS,
@@ -28,6 +29,11 @@ from .registry import (
     audit_check,
     checks_for,
 )
+
+# Checks run (and the catalogue lists them) top-down through the form: structure,
+# money, printed arithmetic, scores by the rules, reasons, then indicator quality.
+_MODULE_ORDER = [m.__name__ for m in (structure, funds, arithmetic, scores, reasons, indicators)]
+DEFAULT_CHECKS.sort(key=lambda c: _MODULE_ORDER.index(c.func.__module__))
 
 declare(
     "check-crashed",
@@ -105,7 +111,10 @@ def check(
     config: AuditConfig | None = None,
     form_index: int | None = None,
 ) -> list[Issue]:
-    """Audit one form; returns the issues in registry order (never raises on bad data).
+    """Audit one form; never raises on bad data.
+
+    Issues come in the order of the printed form (header, funds, execution, each
+    indicator, total), and in registry order at one place.
 
     ``rules`` is a rule-set name or object; its audit options (e.g. ``rate_tolerance``)
     feed :class:`AuditConfig` unless ``config`` is given. ``score`` is a precomputed
@@ -114,9 +123,17 @@ def check(
     """
     selected = list(select) if select is not None else None
     ignored = list(ignore or ())
+    filtering = selected is not None or bool(ignored)
+    decided: dict[str, bool] = {}
 
     def wanted(code: str) -> bool:
-        return (selected is None or matches(code, selected)) and not matches(code, ignored)
+        if not filtering:
+            return True
+        hit = decided.get(code)
+        if hit is None:
+            hit = (selected is None or matches(code, selected)) and not matches(code, ignored)
+            decided[code] = hit
+        return hit
 
     rule_set, name, problem = _resolve_rules(rules)
     if problem is not None:
@@ -129,7 +146,10 @@ def check(
         if not any(wanted(code) for code in chk.codes):
             continue
         try:
-            found.extend(issue for issue in chk.func(form, ctx) if wanted(issue.code))
+            if filtering:
+                found.extend(issue for issue in chk.func(form, ctx) if wanted(issue.code))
+            else:
+                found.extend(chk.func(form, ctx))
         except Exception as exc:  # a bug in one check must not hide the others' findings
             if wanted("check-crashed"):
                 found.append(
@@ -141,4 +161,19 @@ def check(
                         error=f"{type(exc).__name__}: {exc}",
                     )
                 )
+    found.sort(key=_position)
     return found
+
+
+_SECTIONS = {"funds": 1, "execution": 2, "goals": 3, "indicators": 4, "total_score": 6}
+_INDICATOR = re.compile(r"indicators\[(\d+)\]")
+
+
+def _position(issue: Issue) -> tuple[int, int]:
+    """Top-to-bottom place on the printed form: header, funds, execution, indicators, total."""
+    path = issue.location.field or ""
+    m = _INDICATOR.match(path)
+    if m:
+        return (5, int(m.group(1)))
+    head = path.split(".", 1)[0]
+    return (_SECTIONS.get(head, 0 if head else 7), 0)

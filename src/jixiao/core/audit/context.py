@@ -4,7 +4,7 @@ A check is a plain function ``(form, ctx) -> Iterable[Issue]``. The context carr
 the options that differ between rule sets (rate tolerance, known 一级/二级 pairs …)
 in one small :class:`AuditConfig`, computes the rule-based score only when a check
 asks for it (most checks are pure arithmetic and should not pay for scoring), and
-caches the parsed 年度指标值 / 实际完成值 so that several checks can share them.
+caches how each 实际完成值 compares with its 年度指标值 so that several checks share it.
 """
 
 from __future__ import annotations
@@ -12,9 +12,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 from types import MappingProxyType
 from typing import Any
 
+from jixiao.core.grammar import evaluate, parse
 from jixiao.core.issues import Issue, Location, make_issue
 from jixiao.core.model import Form
 
@@ -105,7 +107,7 @@ class AuditContext:
         self.config = config or AuditConfig.from_rules(rules)
         self.form_index = form_index
         self._score = score
-        self._parsed: dict[tuple[int, str], Any] = {}
+        self._evaluations: dict[int, Any] = {}
 
     # -- issues ---------------------------------------------------------------
     def location(self, path: str) -> Location:
@@ -128,11 +130,16 @@ class AuditContext:
             )
         return self._score
 
-    def parsed(self, index: int, which: str) -> Any:
-        """The parsed ``target`` or ``actual`` of indicator ``index`` (cached)."""
-        key = (index, which)
-        if key not in self._parsed:
-            from jixiao.core.grammar import parse
+    def evaluation(self, index: int) -> Any:
+        """How indicator ``index``'s actual compares with its target (grammar ``Evaluation``)."""
+        ev = self._evaluations.get(index)
+        if ev is None:
+            ind = self.form.indicators[index]
+            ev = self._evaluations[index] = evaluate_texts(ind.target, ind.actual)
+        return ev
 
-            self._parsed[key] = parse(getattr(self.form.indicators[index], which))
-        return self._parsed[key]
+
+@lru_cache(maxsize=8192)
+def evaluate_texts(target: str | None, actual: str | None) -> Any:
+    """``evaluate(parse(target), parse(actual))``, cached: batches repeat the same cells."""
+    return evaluate(parse(target), parse(actual))

@@ -133,6 +133,43 @@ EXAMPLES: dict[str, dict[str, Any]] = {
         "total_score": 78.5,
         "$also": ["score-claimed-understated"],
     },
+    "score-claimed-differs": {"indicators[0].actual": "90人", "indicators[0].deviation": "部分学员推迟参训。"},
+    "score-claimed-understated": {"indicators[0].score": 19, "indicators[0].deviation": "从严扣分。", "total_score": 98.5},
+    "score-needs-judgement": {
+        "indicators[2].actual": "7月底前完成",
+        "indicators[2].score": 12,
+        "indicators[2].deviation": "场地调整，推迟一个月完成。",
+        "total_score": 96.5,
+    },
+    "score-grade-differs": {
+        "indicators[3].actual": "50%",
+        "indicators[3].deviation": "考试推迟。",
+        "$also": ["score-claimed-differs"],
+    },
+    "deviation-missing": {"indicators[0].actual": "90人", "indicators[0].score": 18, "total_score": 97.5},
+    "execution-low": {
+        "funds.total.executed": 850000,
+        "funds.fiscal.executed": 850000,
+        "execution.rate_percent": 85,
+        "execution.score": 8.5,
+        "total_score": 98.5,
+    },
+    "unit-family-mismatch": {"indicators[0].actual": "120人次", "$also": ["score-needs-judgement"]},
+    "actual-repeats-target": {
+        "indicators[3].target": "持证上岗水平进一步提升",
+        "indicators[3].actual": "持证上岗水平进一步提升",
+        "$also": ["score-needs-judgement"],
+    },
+    "target-too-low": {"indicators[0].actual": "250人"},
+    "target-exceeded": {"indicators[0].actual": "140人"},
+    "indicator-qualitative-share": {
+        "indicators[0].target": "培训覆盖全体人员",
+        "indicators[0].actual": "培训覆盖了全部120名在岗人员",
+        "indicators[3].target": "持证上岗水平提升",
+        "indicators[3].actual": "持证上岗率由80%提高到85%",
+        "$also": ["score-needs-judgement"],
+    },
+    "rules-unknown": {"$rules": "no-such-rules"},
 }
 
 _STEP = re.compile(r"([^.\[\]]+)|\[(\d+|\+)\]")

@@ -6,8 +6,9 @@ unscorable before any arithmetic is attempted.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
+from functools import lru_cache
+from typing import Any
 
 from jixiao.core.issues import Issue, Severity, declare
 from jixiao.core.model import Form, indicator_path
@@ -188,17 +189,31 @@ declare(
     tags=("audit", "structure"),
 )
 
-_SPACE = re.compile(r"[\s\u3000]+")
+_DASHES = frozenset({"", "-", "—", "——", "/", "－", "--"})
 
 
 def blank(text: str | None) -> bool:
-    return text is None or not _SPACE.sub("", text) or _SPACE.sub("", text) in ("-", "—", "/", "－")
+    """Nothing printed: None, spaces, or a dash standing for an empty cell."""
+    return text is None or text.strip() in _DASHES
 
 
+@lru_cache(maxsize=1024)
 def level_key(text: str | None) -> str:
     """``"数 量"`` / ``"数量"`` / ``"数量指标"`` all compare as ``"数量指标"``."""
-    key = _SPACE.sub("", text or "")
+    key = "".join((text or "").split())
     return key if key.endswith("指标") else key + "指标"
+
+
+_LEVELS_CACHE: dict[int, tuple[Any, dict[str, frozenset[str]]]] = {}
+
+
+def _known_levels(levels: Any) -> dict[str, frozenset[str]]:
+    """The configured pairs with normalised names (cached per mapping object)."""
+    hit = _LEVELS_CACHE.get(id(levels))
+    if hit is None or hit[0] is not levels:
+        hit = (levels, {level_key(k): frozenset(level_key(v) for v in vs) for k, vs in levels.items()})
+        _LEVELS_CACHE[id(levels)] = hit
+    return hit[1]
 
 
 @audit_check(
@@ -258,7 +273,7 @@ def check_indicator_cells(form: Form, ctx: AuditContext) -> Iterator[Issue]:
         if blank(ind.name):
             yield ctx.issue("structure-empty-name", indicator_path(i, "name"), **p)
         else:
-            key = _SPACE.sub("", ind.name or "")
+            key = "".join((ind.name or "").split())
             if key in first_seen:
                 yield ctx.issue(
                     "structure-duplicate-name",
@@ -292,7 +307,7 @@ def check_indicator_cells(form: Form, ctx: AuditContext) -> Iterator[Issue]:
 
 @audit_check("structure-unknown-level", "structure-missing-level1")
 def check_framework(form: Form, ctx: AuditContext) -> Iterator[Issue]:
-    levels = {level_key(k): {level_key(v) for v in vs} for k, vs in ctx.config.levels.items()}
+    levels = _known_levels(ctx.config.levels)
     present: set[str] = set()
     for i, ind in enumerate(form.indicators):
         if blank(ind.level1):

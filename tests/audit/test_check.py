@@ -1,0 +1,89 @@
+"""check(): selection, ordering, rule sets, crash capture, and the gold forms."""
+
+from jixiao.core.audit import RULE_SET_CHECKS, check, matches
+from jixiao.core.audit.registry import Check
+from jixiao.core.issues import Severity, flatten, has_errors
+
+from .conftest import make_form
+
+
+def test_select_and_ignore_by_code_or_prefix():
+    assert matches("arith-total", ["arith"]) and matches("arith-total", ["arith-total"])
+    assert not matches("arith-total", ["arith-t"]) and not matches("arithmetic", ["arith"])
+    form = make_form({"total_score": 98, "year": None})
+    assert [i.code for i in check(form)] == ["header-missing-year", "arith-total"]
+    assert [i.code for i in check(form, select=["arith"])] == ["arith-total"]
+    assert [i.code for i in check(form, ignore=["header"])] == ["arith-total"]
+    assert check(form, select=["arith"], ignore=["arith-total"]) == []
+
+
+def test_issues_come_in_form_order():
+    form = make_form(
+        {"total_score": 98, "indicators[3].name": "", "indicators[0].actual": "250人", "year": None}
+    )
+    assert [i.location.field for i in check(form)] == [
+        "year",
+        "indicators[0].actual",
+        "indicators[3].name",
+        "total_score",
+    ]
+
+
+def test_unknown_rule_set_is_an_issue_not_an_exception():
+    (issue,) = check(make_form(), "no-such-rules")
+    assert issue.code == "rules-unknown" and "shanghai-2022" in issue.message()
+
+
+def test_national_rules_also_clean_on_the_base_form():
+    assert check(make_form(), "national-2020") == []
+
+
+def test_a_crashing_check_becomes_an_issue_and_others_still_run():
+    def broken(form, ctx):
+        yield from ()
+        raise ZeroDivisionError("boom")
+
+    class Rules:
+        name = "crash-test"
+
+    RULE_SET_CHECKS["crash-test"] = [Check("broken", broken, ("header-missing-year",))]
+    try:
+        issues = check(make_form(year=None), Rules(), select=["header", "check-crashed"])
+    finally:
+        del RULE_SET_CHECKS["crash-test"]
+    assert flatten(issues, "code") == [["header-missing-year"], ["check-crashed"]]
+    assert issues[1].params["check"] == "broken" and "ZeroDivisionError" in issues[1].message()
+
+
+def test_precomputed_score_is_used():
+    from jixiao.core.scoring import score_form
+
+    form = make_form({"indicators[0].actual": "90人", "indicators[0].deviation": "推迟。"})
+    score = score_form(form)
+    assert [i.code for i in check(form, score=score)] == ["score-claimed-differs"]
+
+
+def test_gold_forms_have_no_error(gold_forms):
+    for form in gold_forms:
+        issues = check(form)
+        assert not has_errors(issues), [
+            (i.code, i.location.field) for i in issues if i.severity is Severity.ERROR
+        ]
+
+
+def test_gold_forms_findings_are_the_expected_weak_spots(gold_forms):
+    """Every warning on the gold forms, each one a finding a reviewer would raise."""
+    warnings = {
+        (f.project_name, i.code, i.location.field)
+        for f in gold_forms
+        for i in check(f)
+        if i.severity is Severity.WARNING and i.code != "actual-repeats-target"
+    }
+    assert warnings == {
+        # printed 45.56% for 3138486 / 6890000 = 45.5513…% (rounds to 45.55)
+        ("干部教育工作经费", "arith-execution-rate-rounding", "execution.rate_percent"),
+        # >=600人, actual 1368人 (2.28×)
+        ("干部教育工作经费", "target-too-low", "indicators[2].actual"),
+        # =1期/月, actual 3期/月
+        ("基层党建及队伍教育管理", "target-too-low", "indicators[3].actual"),
+    }
