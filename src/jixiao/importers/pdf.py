@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import re
+from decimal import Decimal
 from typing import Any
 
 from jixiao.core.issues import Issue, Location, make_issue
@@ -19,7 +20,7 @@ from jixiao.importers import labels as L
 from jixiao.importers.grid import Cell, Row
 from jixiao.importers.mapper import FormMapper
 from jixiao.importers.pdfgrid import build_grid, text_lines
-from jixiao.importers.result import ImportResult
+from jixiao.importers.result import ImportResult, low_confidence_issues
 
 MAX_PAGES = 2000
 _PAGE_NUMBER = re.compile(r"^(第\s*\d+\s*页(\s*[,，/]?\s*共\s*\d+\s*页)?|-?\s*\d+\s*-?|\d+\s*/\s*\d+|page\s*\d+.*)$", re.I)
@@ -115,6 +116,13 @@ def read_pdf(data: bytes, name: str | None, *, ocr: bool | None = None) -> Impor
             text = "\n\n".join(pages[n - 1].extract_text() or "" for n in gridless)
             return _as_text(text, name, issues)
     forms, map_issues = mapper.finish()
+    if scanned:
+        # every field read by OCR is flagged for review, whatever its confidence
+        ocr_set = set(scanned)
+        for index, form in enumerate(forms):
+            for issue in low_confidence_issues(form, index, threshold=Decimal(2)):
+                if issue.location.page in ocr_set:
+                    issues.append(issue)
     fmt = "pdf-ocr" if scanned and len(scanned) == len(pages) else "pdf"
     return ImportResult.of(forms, [*issues, *map_issues], fmt)
 

@@ -207,9 +207,28 @@ def _keep_runs_together(placed: list[tuple[dict[str, Any], int, int]], xs: list[
     return out
 
 
-def build_grid(page: Any, page_number: int) -> PageGrid | None:
-    """The ruled grid of a pdfplumber page, or ``None`` when it has no table borders."""
-    hor, ver = _segments(page.lines, page.rects)
+@dataclass(slots=True)
+class Skeleton:
+    """The ruled grid without text: border positions and the merged cells (as boxes)."""
+
+    xs: list[float]
+    ys: list[float]
+    uf: _UF
+    boxes: dict[int, list[int]]
+    """Root elementary box -> [first row, last row, first column, last column]."""
+
+    @property
+    def nj(self) -> int:
+        return len(self.xs) - 1
+
+    def bbox(self, root: int) -> tuple[float, float, float, float]:
+        i0, i1, j0, j1 = self.boxes[root]
+        return self.xs[j0], self.ys[i0], self.xs[j1 + 1], self.ys[i1 + 1]
+
+
+def skeleton(lines: Iterable[dict[str, Any]], rects: Iterable[dict[str, Any]]) -> Skeleton | None:
+    """Cells from border segments (pdfplumber line/rect dicts), or ``None`` without a table."""
+    hor, ver = _segments(lines, rects)
     if len(hor) < 2 or len(ver) < 2:
         return None
     xs = _cluster([s.pos for s in ver])
@@ -229,7 +248,6 @@ def build_grid(page: Any, page_number: int) -> PageGrid | None:
         for j in range(nj):
             if not _covered(hidx[i], xs[j], xs[j + 1]):
                 uf.union((i - 1) * nj + j, i * nj + j)
-    # components -> bounding boxes
     boxes: dict[int, list[int]] = {}
     for i in range(ni):
         for j in range(nj):
@@ -242,6 +260,32 @@ def build_grid(page: Any, page_number: int) -> PageGrid | None:
                 box[1] = max(box[1], i)
                 box[2] = min(box[2], j)
                 box[3] = max(box[3], j)
+    return Skeleton(xs, ys, uf, boxes)
+
+
+def rows_of(sk: Skeleton, cells: dict[int, Cell], page_number: int) -> list[Row]:
+    """Rows of cells; a row where no cell starts (every cell continues from above) is skipped."""
+    ni = len(sk.ys) - 1
+    starts: set[int] = set()
+    spans: list[list[int]] = [[] for _ in range(ni)]
+    for root, (i0, i1, _j0, _j1) in sk.boxes.items():
+        starts.add(i0)
+        for i in range(i0, i1 + 1):
+            spans[i].append(root)
+    rows: list[Row] = []
+    for i in range(ni):
+        if i in starts:
+            row_cells = sorted((cells[r] for r in spans[i]), key=lambda c: c.x0)
+            rows.append(Row(row_cells, page=page_number, index=i, y=sk.ys[i]))
+    return rows
+
+
+def build_grid(page: Any, page_number: int) -> PageGrid | None:
+    """The ruled grid of a pdfplumber page, or ``None`` when it has no table borders."""
+    sk = skeleton(page.lines, page.rects)
+    if sk is None:
+        return None
+    xs, ys, uf, boxes, nj = sk.xs, sk.ys, sk.uf, sk.boxes, sk.nj
     chars_of: dict[int, list[dict[str, Any]]] = {}
     outside: list[dict[str, Any]] = []
     top, bottom, left, right = ys[0], ys[-1], xs[0], xs[-1]
@@ -263,18 +307,7 @@ def build_grid(page: Any, page_number: int) -> PageGrid | None:
     for ch, i, j in placed:
         chars_of.setdefault(uf.find(i * nj + j), []).append(ch)
     cells: dict[int, Cell] = {}
-    starts: dict[int, list[int]] = {}
-    spans: list[list[int]] = [[] for _ in range(ni)]
-    for root, (i0, i1, j0, j1) in boxes.items():
+    for root, (i0, _i1, j0, j1) in boxes.items():
         lines, words = text_lines(chars_of.get(root, []))
         cells[root] = Cell(lines, xs[j0], xs[j1 + 1], ref=f"R{i0 + 1}C{j0 + 1}", words=words or None)
-        starts.setdefault(i0, []).append(root)
-        for i in range(i0, i1 + 1):
-            spans[i].append(root)
-    rows: list[Row] = []
-    for i in range(ni):
-        if i not in starts:
-            continue  # every cell here continues from above: nothing new to read
-        row_cells = sorted((cells[r] for r in spans[i]), key=lambda c: c.x0)
-        rows.append(Row(row_cells, page=page_number, index=i, y=ys[i]))
-    return PageGrid(rows, outside, top, bottom, left, right)
+    return PageGrid(rows_of(sk, cells, page_number), outside, top, bottom, left, right)

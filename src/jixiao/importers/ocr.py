@@ -1,0 +1,123 @@
+"""Scanned PDF pages, read cell by cell (optional extra ``jixiao[ocr]``).
+
+A scan has no text layer and no vector borders, so the page is rendered, the ruled
+lines are found in the bitmap (long dark runs of pixels), the same grid rebuilding as
+for native PDFs (:mod:`.pdfgrid`) turns them into cells, and each cell is recognised on
+its own with rapidocr-onnxruntime (whose models ship inside the wheel: nothing is
+downloaded). Reading cell by cell keeps the table structure exact even where the OCR of
+a word is not, and every value carries the recogniser's confidence.
+
+rapidocr (and numpy, which it brings) is imported lazily: without the extra, scanned
+pages are reported with ``import-ocr-missing`` ("install jixiao[ocr]").
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
+from typing import Any
+
+from jixiao.importers.grid import Cell, Row
+from jixiao.importers.pdfgrid import rows_of, skeleton
+
+RESOLUTION = 200
+"""Rendering resolution (dpi) for recognition."""
+MIN_LINE_PT = 20.0
+"""A dark run at least this long (points) is a table border, not a stroke of a character."""
+
+
+def available() -> bool:
+    try:
+        import rapidocr_onnxruntime  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+@lru_cache(maxsize=1)
+def engine() -> Any | None:
+    """The recogniser, or ``None`` when ``jixiao[ocr]`` is not installed."""
+    try:
+        from rapidocr_onnxruntime import RapidOCR
+    except ImportError:
+        return None
+    return RapidOCR()
+
+
+def _runs(mask: Any, min_len: int) -> list[tuple[int, int, int]]:
+    """(line index, start, end) of runs of True at least ``min_len`` long, per row of ``mask``."""
+    import numpy as np
+
+    out: list[tuple[int, int, int]] = []
+    padded = np.zeros((mask.shape[0], mask.shape[1] + 2), dtype=np.int8)
+    padded[:, 1:-1] = mask
+    diff = np.diff(padded, axis=1)
+    for y in np.nonzero(mask.sum(axis=1) >= min_len)[0]:
+        starts = np.nonzero(diff[y] == 1)[0]
+        ends = np.nonzero(diff[y] == -1)[0]
+        for a, b in zip(starts, ends, strict=False):
+            if b - a >= min_len:
+                out.append((int(y), int(a), int(b)))
+    return out
+
+
+def ruled_lines(image: Any, scale: float) -> list[dict[str, float]]:
+    """Border segments of a page bitmap as pdfplumber-style line dicts (in points)."""
+    import numpy as np
+
+    dark = np.asarray(image.convert("L")) < 140
+    min_len = max(8, int(MIN_LINE_PT / scale))
+    lines: list[dict[str, float]] = []
+    for y, a, b in _runs(dark, min_len):
+        lines.append({"x0": a * scale, "x1": b * scale, "top": y * scale, "bottom": y * scale})
+    for x, a, b in _runs(dark.T, min_len):
+        lines.append({"x0": x * scale, "x1": x * scale, "top": a * scale, "bottom": b * scale})
+    return lines
+
+
+def _recognise(engine: Any, crop: Any) -> tuple[list[str], Decimal | None]:
+    """Lines of text in one cell image and the lowest confidence among them."""
+    import numpy as np
+
+    result, _elapsed = engine(np.asarray(crop.convert("RGB")))
+    if not result:
+        return [], None
+    boxes = sorted(result, key=lambda r: (min(p[1] for p in r[0]), min(p[0] for p in r[0])))
+    lines: list[str] = []
+    last_y: float | None = None
+    for box, text, _score in boxes:
+        top = min(p[1] for p in box)
+        height = max(p[1] for p in box) - top
+        if last_y is not None and top - last_y < height * 0.5 and lines:
+            lines[-1] += text
+        else:
+            lines.append(text)
+            last_y = top
+    low = min(float(r[2]) for r in result)
+    return lines, Decimal(str(low)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+def ocr_page(page: Any, number: int, engine: Any) -> list[Row]:
+    """Rows of OCR'd cells of a scanned pdfplumber page (empty when no ruled table is seen)."""
+    image = page.to_image(resolution=RESOLUTION).original
+    scale = 72.0 / RESOLUTION
+    sk = skeleton(ruled_lines(image, scale), [])
+    if sk is None:
+        return []
+    cells: dict[int, Cell] = {}
+    pad = 1.5
+    for root in sk.boxes:
+        x0, top, x1, bottom = sk.bbox(root)
+        crop = image.crop((int((x0 + pad) / scale), int((top + pad) / scale), int((x1 - pad) / scale), int((bottom - pad) / scale)))
+        if crop.width < 4 or crop.height < 4:
+            lines, conf = [], None
+        else:
+            lines, conf = _recognise(engine, crop)
+        i0, _i1, j0, _j1 = sk.boxes[root]
+        cells[root] = Cell(lines, x0, x1, ref=f"R{i0 + 1}C{j0 + 1}", confidence=conf)
+    rows = rows_of(sk, cells, number)
+    top = sk.ys[0]
+    if top / scale > 16:  # the title and year printed above the table
+        lines, conf = _recognise(engine, image.crop((0, 0, image.width, int(top / scale))))
+        rows[:0] = [Row([Cell([line], 0.0, float(page.width), confidence=conf)], page=number, index=-1) for line in lines]
+    return rows
