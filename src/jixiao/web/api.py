@@ -128,7 +128,7 @@ def score_form(request: HttpRequest, pk: int, lang: str = "zh"):  # type: ignore
     record = service.get_visible(_user(request), pk)
     result = engine.analyse(record.data, lang)
     if result["score"] is None:
-        raise errors.ServiceError("评分模块尚不可用 / scoring is not installed")
+        raise errors.Unavailable("评分模块尚不可用 / scoring is not installed")
     return result["score"]
 
 

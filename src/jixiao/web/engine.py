@@ -8,6 +8,7 @@ when first needed; if one is not installed the result says so instead of failing
 from __future__ import annotations
 
 import importlib
+import logging
 from typing import Any
 
 from django.conf import settings
@@ -17,12 +18,15 @@ from jixiao.core.model import Form
 from jixiao.formats import interchange
 from jixiao.web.jsonio import jsonable
 
+log = logging.getLogger(__name__)
+
 
 def _module(name: str, *needed: str) -> Any | None:
     """The module if it is installed and has the functions we call, else None."""
     try:
         module = importlib.import_module(name)
-    except ImportError:
+    except Exception:  # not installed, or broken: report it as unavailable, do not fail the page
+        log.warning("%s is not available", name, exc_info=True)
         return None
     return module if all(hasattr(module, attr) for attr in needed) else None
 

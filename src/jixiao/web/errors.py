@@ -44,12 +44,19 @@ class Invalid(ServiceError):
     code = "invalid"
 
 
+class Unavailable(ServiceError):
+    """A part of the system (scoring, audit, exporters, importers) is not installed."""
+
+    code = "unavailable"
+
+
 HTTP_STATUS: dict[type[ServiceError], int] = {
     NotFound: 404,
     Forbidden: 403,
     Conflict: 409,
     Blocked: 422,
     Invalid: 400,
+    Unavailable: 503,
 }
 
 

@@ -23,25 +23,18 @@ CONTENT_TYPES = {
 }
 
 
-class Unavailable(errors.ServiceError):
-    code = "unavailable"
-
-
-errors.HTTP_STATUS[Unavailable] = 503
-
-
 def render_export(records: list[Any], fmt: str, language: str) -> tuple[bytes, str, str]:
     """(bytes, content type, file extension) of the records in ``fmt`` (xlsx, pdf or report)."""
     try:
         exporters = importlib.import_module("jixiao.exporters")
         export_forms, export_report = exporters.export_forms, exporters.export_report
     except (ImportError, AttributeError) as exc:
-        raise Unavailable(_("导出模块尚不可用") + f" ({exc})") from exc
+        raise errors.Unavailable(_("导出模块尚不可用") + f" ({exc})") from exc
     forms = [f for f in (engine.to_form(r.data)[0] for r in records) if f is not None]
     if fmt == "report":
         scores = [engine.score(f, language)[0] for f in forms]
         if any(s is None for s in scores):
-            raise Unavailable(_("评分模块尚不可用"))
+            raise errors.Unavailable(_("评分模块尚不可用"))
         issues = [engine.check(f, s) or [] for f, s in zip(forms, scores, strict=True)]
         return export_report(forms, scores, issues, "html", lang=language), CONTENT_TYPES["html"], "html"
     if fmt not in ("xlsx", "pdf"):

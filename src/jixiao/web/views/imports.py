@@ -37,7 +37,7 @@ def _read(path: Path) -> Any:
         importers = importlib.import_module("jixiao.importers")
         import_path = importers.import_path
     except (ImportError, AttributeError) as exc:
-        raise errors.ServiceError(_("导入模块尚不可用") + f" ({exc})") from exc
+        raise errors.Unavailable(_("导入模块尚不可用") + f" ({exc})") from exc
     return import_path(path)
 
 
