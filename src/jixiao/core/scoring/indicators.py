@@ -14,7 +14,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
-from jixiao.core.grammar import Deadline, Empty, Evaluation, Value, evaluate, parse
+from jixiao.core.grammar import Compound, Deadline, Empty, Evaluation, Value, evaluate, parse
 from jixiao.core.model import Indicator
 
 from .quantitative import equal, in_range, positive, reverse
@@ -156,7 +156,7 @@ def _by_rule(
     if d == "deadline":
         lab_zh, lab_en = (
             ("时限", "deadline")
-            if isinstance(target, Deadline)
+            if isinstance(target, Deadline | Compound)
             else ("时效要求", "timeliness target")
         )
         if e.met and (rules.done_is_on_time or not e.note_zh):
@@ -226,7 +226,7 @@ def _by_rule(
             None,
             "unscorable",
             "unscorable",
-            f"实际完成值为空，无法评价定性指标 {t_txt}",
+            f"实际完成值为空，无法评价定性指标{t_txt}",
             f"no actual value for the qualitative target {t_txt}",
         )
     how_zh = (
@@ -244,7 +244,7 @@ def _by_rule(
         )
     )
     return row.judge(
-        "qualitative", f"定性指标 {t_txt}，{how_zh}", f"qualitative target {t_txt}, {how_en}"
+        "qualitative", f"定性指标{t_txt}，{how_zh}", f"qualitative target {t_txt}, {how_en}"
     )
 
 

@@ -59,7 +59,7 @@ class Row:
                 None,
                 "needs-judgement",
                 rule,
-                f"{zh}；需评审按三档判定，未填自评得分",
+                f"{zh}；待评审按三档定分，未填自评得分",
                 f"{en}; needs a reviewer's grade, no score claimed",
             )
         if self.factor is not None:
@@ -75,6 +75,6 @@ class Row:
             kept,
             "needs-judgement",
             rule,
-            f"{zh}；需评审按三档判定（达成 80%–100%、部分达成 60%–80%、未达成 0–60%），暂保留自评 {num(kept)}{note_zh}",
-            f"{en}; needs a reviewer's grade (achieved 80–100%, partly 60–80%, not achieved 0–60%); claimed {num(kept)} kept for now{note_en}",
+            f"{zh}；待评审按三档定分（80–100% / 60–80% / 0–60%），暂按自评 {num(kept)}{note_zh}",
+            f"{en}; awaiting a reviewer's band (80–100% / 60–80% / 0–60%), claimed {num(kept)} kept{note_en}",
         )
