@@ -7,6 +7,7 @@ import typer
 from jixiao.cli.check_score import check_command, score_command
 from jixiao.cli.export_cmd import export_command, report_command
 from jixiao.cli.import_cmd import import_command
+from jixiao.cli.rules_cmd import rules_command
 from jixiao.cli.serve_cmd import serve_command
 
 app = typer.Typer(
@@ -22,6 +23,7 @@ app.command("score")(score_command)
 app.command("import")(import_command)
 app.command("export")(export_command)
 app.command("report")(report_command)
+app.command("rules")(rules_command)
 app.command("serve")(serve_command)
 
 
