@@ -11,7 +11,6 @@ import tempfile
 
 os.environ.setdefault("JIXIAO_DATA_DIR", tempfile.mkdtemp(prefix="jixiao-web-test-"))
 os.environ["DJANGO_SETTINGS_MODULE"] = "jixiao.web.settings_test"
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs an event loop
 
 import django
 
