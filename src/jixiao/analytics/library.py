@@ -72,7 +72,7 @@ def search_indicators(
     library: str | os.PathLike[str], query: str, *, level2: str | None = None, limit: int = 20
 ) -> list[dict[str, Any]]:
     """Library rows whose name contains ``query`` (normalised), most used first."""
-    return _select(library, f"%{name_key(query)}%", level2, limit, prefix_first=name_key(query))
+    return _select(library, name_key(query), level2, limit)
 
 
 def default_library() -> Path:
@@ -88,19 +88,19 @@ def suggest(
     lib = library or default_library()
     if not Path(lib).exists():
         return []
-    key = name_key(name_prefix)
-    return _select(lib, f"%{key}%", level2, limit, prefix_first=key)
+    return _select(lib, name_key(name_prefix), level2, limit)
 
 
-def _select(library: str | os.PathLike[str], pattern: str, level2: str | None, limit: int, prefix_first: str) -> list[dict[str, Any]]:
+def _select(library: str | os.PathLike[str], key: str, level2: str | None, limit: int) -> list[dict[str, Any]]:
+    """Rows whose name_key contains ``key``; those starting with it first, then the most used."""
     con = duckdb.connect()
     try:
         where = "name_key LIKE ? ESCAPE '\\'"
-        params: list[Any] = [_escape(pattern)]
+        params: list[Any] = [f"%{_escape(key)}%"]
         if level2:
             where += " AND level2 = ?"
             params.append(level2)
-        params.append(_escape(prefix_first) + "%")
+        params.append(f"{_escape(key)}%")
         cur = con.execute(
             f"SELECT * FROM {_relation(library)} WHERE {where} "
             f"ORDER BY (name_key LIKE ? ESCAPE '\\') DESC, forms DESC, name_key LIMIT {int(limit)}",
@@ -112,7 +112,6 @@ def _select(library: str | os.PathLike[str], pattern: str, level2: str | None, l
         con.close()
 
 
-def _escape(pattern: str) -> str:
-    """Escape LIKE wildcards inside the user's text (keep our own leading/trailing %)."""
-    core = pattern.strip("%").replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return ("%" if pattern.startswith("%") else "") + core + ("%" if pattern.endswith("%") and len(pattern) > 1 else "")
+def _escape(text: str) -> str:
+    """The user's text as a literal inside LIKE (``%`` and ``_`` are not wildcards)."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
