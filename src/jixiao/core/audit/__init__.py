@@ -143,7 +143,7 @@ def check(
     )
     found: list[Issue] = []
     for chk in checks_for(name):
-        if not any(wanted(code) for code in chk.codes):
+        if filtering and not any(wanted(code) for code in chk.codes):
             continue
         try:
             if filtering:

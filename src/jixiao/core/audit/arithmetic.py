@@ -198,26 +198,30 @@ def check_total(form: Form, ctx: AuditContext) -> Iterator[Issue]:
 
 @audit_check("score-above-weight", "score-negative")
 def check_score_bounds(form: Form, ctx: AuditContext) -> Iterator[Issue]:
-    items = [
-        ("execution", "预算执行率", "Budget execution", form.execution.weight, form.execution.score)
+    ex = form.execution
+    rows = [(-1, ex.weight, ex.score)] + [
+        (i, ind.weight, ind.score) for i, ind in enumerate(form.indicators)
     ]
-    for i, ind in enumerate(form.indicators):
-        label = f"第 {i + 1} 项指标“{ind.name or ''}”"
-        items.append(
-            (
+    for i, weight, score in rows:
+        bad_weight = weight is not None and weight < 0
+        bad_score = score is not None and score < 0
+        above = weight is not None and score is not None and score > weight
+        if not (bad_weight or bad_score or above):
+            continue
+        if i < 0:
+            base, what, what_en = "execution", "预算执行率", "Budget execution"
+        else:
+            name = form.indicators[i].name or ""
+            base, what, what_en = (
                 indicator_path(i),
-                label,
-                f"Indicator {i + 1} “{ind.name or ''}”",
-                ind.weight,
-                ind.score,
+                f"第 {i + 1} 项指标“{name}”",
+                f"Indicator {i + 1} “{name}”",
             )
-        )
-    for base, what, what_en, weight, score in items:
-        for attr, value, label, label_en in (
-            ("weight", weight, "分值", "weight"),
-            ("score", score, "得分", "score"),
+        for attr, value, bad, label, label_en in (
+            ("weight", weight, bad_weight, "分值", "weight"),
+            ("score", score, bad_score, "得分", "score"),
         ):
-            if value is not None and value < 0:
+            if bad:
                 yield ctx.issue(
                     "score-negative",
                     f"{base}.{attr}",
@@ -227,7 +231,7 @@ def check_score_bounds(form: Form, ctx: AuditContext) -> Iterator[Issue]:
                     label_en=label_en,
                     value=fmt(value),
                 )
-        if weight is not None and score is not None and score > weight:
+        if above:
             yield ctx.issue(
                 "score-above-weight",
                 f"{base}.score",

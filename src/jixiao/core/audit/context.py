@@ -57,9 +57,18 @@ class AuditConfig:
     def from_rules(cls, rules: Any) -> AuditConfig:
         """Options a rule set declares (as attributes or an ``audit`` mapping) win."""
         if rules is None:
-            return cls()
+            return _DEFAULT_CONFIG
         if isinstance(rules, AuditConfig):
             return rules
+        hit = _CONFIGS.get(id(rules))
+        if hit is not None and hit[0] is rules:
+            return hit[1]
+        config = cls._read(rules)
+        _CONFIGS[id(rules)] = (rules, config)
+        return config
+
+    @classmethod
+    def _read(cls, rules: Any) -> AuditConfig:
         found: dict[str, Any] = {}
         nested = getattr(rules, "audit", None)
         options = getattr(rules, "options", None)
@@ -73,6 +82,11 @@ class AuditConfig:
             if isinstance(value, (int, float, str)) and name not in ("levels", "required_level1"):
                 found[name] = Decimal(str(value))
         return replace(cls(), **found)
+
+
+_DEFAULT_CONFIG = AuditConfig()
+_CONFIGS: dict[int, tuple[Any, AuditConfig]] = {}
+"""Configs read from rule-set objects, by identity (rule sets are few and long-lived)."""
 
 
 def q2(value: Decimal) -> Decimal:
@@ -107,11 +121,19 @@ class AuditContext:
         self.config = config or AuditConfig.from_rules(rules)
         self.form_index = form_index
         self._score = score
-        self._evaluations: dict[int, Any] = {}
+        self._evaluations: list[Any] | None = None
+        self._indicator_scores: dict[int, Any] | None = None
 
     # -- issues ---------------------------------------------------------------
     def location(self, path: str) -> Location:
-        return Location.of(self.form.source_of(path), path, self.form_index)
+        """Where field ``path`` was printed (its own source, else the form's)."""
+        provenance = self.form.provenance
+        source = provenance.fields.get(path) if provenance.fields else None
+        if source is None:
+            source = provenance.form
+            if source is None:
+                return Location(field=path, form_index=self.form_index)
+        return Location(source.file, source.page, source.line, source.sheet, source.cell, path, self.form_index)
 
     def issue(self, code: str, path: str, **params: Any) -> Issue:
         """An issue of ``code`` pointing at field ``path`` of this form."""
@@ -130,13 +152,24 @@ class AuditContext:
             )
         return self._score
 
+    def indicator_score(self, index: int) -> Any:
+        """The engine's ``IndicatorScore`` of indicator ``index`` (None if it gave none)."""
+        if self._indicator_scores is None:
+            self._indicator_scores = {s.index: s for s in self.score.indicators}
+        return self._indicator_scores.get(index)
+
     def evaluation(self, index: int) -> Any:
         """How indicator ``index``'s actual compares with its target (grammar ``Evaluation``)."""
-        ev = self._evaluations.get(index)
-        if ev is None:
-            ind = self.form.indicators[index]
-            ev = self._evaluations[index] = evaluate_texts(ind.target, ind.actual)
-        return ev
+        return self.evaluations[index]
+
+    @property
+    def evaluations(self) -> list[Any]:
+        """The evaluation of every indicator, in order (computed once per form)."""
+        if self._evaluations is None:
+            self._evaluations = [
+                evaluate_texts(ind.target, ind.actual) for ind in self.form.indicators
+            ]
+        return self._evaluations
 
 
 @lru_cache(maxsize=8192)

@@ -133,8 +133,15 @@ EXAMPLES: dict[str, dict[str, Any]] = {
         "total_score": 78.5,
         "$also": ["score-claimed-understated"],
     },
-    "score-claimed-differs": {"indicators[0].actual": "90人", "indicators[0].deviation": "部分学员推迟参训。"},
-    "score-claimed-understated": {"indicators[0].score": 19, "indicators[0].deviation": "从严扣分。", "total_score": 98.5},
+    "score-claimed-differs": {
+        "indicators[0].actual": "90人",
+        "indicators[0].deviation": "部分学员推迟参训。",
+    },
+    "score-claimed-understated": {
+        "indicators[0].score": 19,
+        "indicators[0].deviation": "从严扣分。",
+        "total_score": 98.5,
+    },
     "score-needs-judgement": {
         "indicators[2].actual": "7月底前完成",
         "indicators[2].score": 12,
@@ -146,7 +153,11 @@ EXAMPLES: dict[str, dict[str, Any]] = {
         "indicators[3].deviation": "考试推迟。",
         "$also": ["score-claimed-differs"],
     },
-    "deviation-missing": {"indicators[0].actual": "90人", "indicators[0].score": 18, "total_score": 97.5},
+    "deviation-missing": {
+        "indicators[0].actual": "90人",
+        "indicators[0].score": 18,
+        "total_score": 97.5,
+    },
     "execution-low": {
         "funds.total.executed": 850000,
         "funds.fiscal.executed": 850000,

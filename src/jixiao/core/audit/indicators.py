@@ -104,8 +104,7 @@ def _params(form: Form, i: int) -> dict[str, object]:
 
 @audit_check("unit-family-mismatch", "actual-repeats-target")
 def check_target_actual_pairs(form: Form, ctx: AuditContext) -> Iterator[Issue]:
-    for i in range(len(form.indicators)):
-        ev = ctx.evaluation(i)
+    for i, ev in enumerate(ctx.evaluations):
         if ev.family_mismatch:
             yield ctx.issue("unit-family-mismatch", indicator_path(i, "actual"), **_params(form, i))
         if ev.repeats_target:
@@ -117,8 +116,7 @@ def check_target_actual_pairs(form: Form, ctx: AuditContext) -> Iterator[Issue]:
 @audit_check("target-too-low", "target-exceeded")
 def check_target_exceeded(form: Form, ctx: AuditContext) -> Iterator[Issue]:
     cfg = ctx.config
-    for i in range(len(form.indicators)):
-        ev = ctx.evaluation(i)
+    for i, ev in enumerate(ctx.evaluations):
         # only targets where "more" is the aim, or an exact/ranged amount overshot
         if ev.direction not in ("positive", "equal", "range") or ev.position == "below":
             continue
@@ -141,11 +139,11 @@ def check_target_exceeded(form: Form, ctx: AuditContext) -> Iterator[Issue]:
 def check_qualitative_share(form: Form, ctx: AuditContext) -> Iterator[Issue]:
     weights = Decimal(0)
     qualitative = Decimal(0)
-    for i, ind in enumerate(form.indicators):
+    for ind, ev in zip(form.indicators, ctx.evaluations, strict=True):
         if ind.weight is None or ind.weight <= 0:
             continue
         weights += ind.weight
-        if ctx.evaluation(i).direction == "qualitative":
+        if ev.direction == "qualitative":
             qualitative += ind.weight
     if weights and qualitative / weights > ctx.config.qualitative_share:
         yield ctx.issue(

@@ -80,10 +80,10 @@ def check_deviation_reason(form: Form, ctx: AuditContext) -> Iterator[Issue]:
 
 
 def _computed(ctx: AuditContext, i: int, weight: Decimal) -> Decimal | None:
-    for s in ctx.score.indicators:
-        if s.index == i:
-            return None if s.status == "not-applicable" else on_printed_weight(s, weight)
-    return None
+    s = ctx.indicator_score(i)
+    if s is None or s.status == "not-applicable":
+        return None
+    return on_printed_weight(s, weight)
 
 
 @audit_check("execution-low")

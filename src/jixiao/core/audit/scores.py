@@ -102,42 +102,46 @@ def on_printed_weight(s: Any, printed_weight: Decimal | None) -> Decimal | None:
     """
     score: Decimal | None = s.score
     scored_weight = getattr(s, "weight", None)
-    if score is None or not scored_weight or printed_weight is None or scored_weight == printed_weight:
+    if (
+        score is None
+        or not scored_weight
+        or printed_weight is None
+        or scored_weight == printed_weight
+    ):
         return score
     return q2(score * printed_weight / scored_weight)
 
 
-def _explanations(s: Any) -> dict[str, str]:
-    return {"explanation": s.explanation_zh or "", "explanation_en": s.explanation_en or ""}
+def _base(form: Form, s: Any) -> dict[str, object]:
+    ind = form.indicators[s.index]
+    return {
+        "n": s.index + 1,
+        "name": ind.name or "",
+        "claimed": fmt(s.claimed),
+        "explanation": s.explanation_zh or "",
+        "explanation_en": s.explanation_en or "",
+    }
 
 
-@audit_check(
-    "score-claimed-differs",
-    "score-claimed-understated",
-    "score-needs-judgement",
-)
+@audit_check("score-claimed-differs", "score-claimed-understated", "score-needs-judgement")
 def check_claimed_scores(form: Form, ctx: AuditContext) -> Iterator[Issue]:
     tolerance = ctx.config.score_tolerance
+    count = len(form.indicators)
     for s in ctx.score.indicators:
-        if not 0 <= s.index < len(form.indicators):
+        if not 0 <= s.index < count:
             continue
-        ind = form.indicators[s.index]
-        base = {
-            "n": s.index + 1,
-            "name": ind.name or "",
-            "claimed": fmt(s.claimed),
-            **_explanations(s),
-        }
-        if s.status == "needs-judgement":
+        status = s.status
+        if status == "needs-judgement":
+            ind = form.indicators[s.index]
             yield ctx.issue(
                 "score-needs-judgement",
                 indicator_path(s.index, "score"),
                 target=ind.target or "",
                 actual=ind.actual or "",
-                **base,
+                **_base(form, s),
             )
-        elif s.status not in ("not-applicable", "unscorable") and s.claimed is not None:
-            computed = on_printed_weight(s, ind.weight)
+        elif status != "not-applicable" and status != "unscorable" and s.claimed is not None:
+            computed = on_printed_weight(s, form.indicators[s.index].weight)
             if computed is None:
                 continue
             if s.claimed - computed > tolerance:
@@ -146,7 +150,9 @@ def check_claimed_scores(form: Form, ctx: AuditContext) -> Iterator[Issue]:
                 code = "score-claimed-understated"
             else:
                 continue
-            yield ctx.issue(code, indicator_path(s.index, "score"), computed=fmt(computed), **base)
+            yield ctx.issue(
+                code, indicator_path(s.index, "score"), computed=fmt(computed), **_base(form, s)
+            )
 
 
 @audit_check("score-grade-differs")

@@ -211,7 +211,10 @@ def _known_levels(levels: Any) -> dict[str, frozenset[str]]:
     """The configured pairs with normalised names (cached per mapping object)."""
     hit = _LEVELS_CACHE.get(id(levels))
     if hit is None or hit[0] is not levels:
-        hit = (levels, {level_key(k): frozenset(level_key(v) for v in vs) for k, vs in levels.items()})
+        hit = (
+            levels,
+            {level_key(k): frozenset(level_key(v) for v in vs) for k, vs in levels.items()},
+        )
         _LEVELS_CACHE[id(levels)] = hit
     return hit[1]
 
@@ -268,41 +271,58 @@ def check_indicator_cells(form: Form, ctx: AuditContext) -> Iterator[Issue]:
         yield ctx.issue("structure-no-indicators", "indicators")
         return
     first_seen: dict[str, int] = {}
+    dashes = _DASHES
     for i, ind in enumerate(form.indicators):
-        p = {"n": i + 1, "name": ind.name or ""}
-        if blank(ind.name):
-            yield ctx.issue("structure-empty-name", indicator_path(i, "name"), **p)
+        name, level1, level2, target, actual = (
+            ind.name,
+            ind.level1,
+            ind.level2,
+            ind.target,
+            ind.actual,
+        )
+        if name is None or name.strip() in dashes:
+            yield ctx.issue("structure-empty-name", indicator_path(i, "name"), n=i + 1, name="")
         else:
-            key = "".join((ind.name or "").split())
-            if key in first_seen:
+            key = "".join(name.split())
+            first = first_seen.setdefault(key, i)
+            if first != i:
                 yield ctx.issue(
                     "structure-duplicate-name",
                     indicator_path(i, "name"),
-                    first=first_seen[key] + 1,
-                    **p,
+                    first=first + 1,
+                    n=i + 1,
+                    name=name,
                 )
-            else:
-                first_seen[key] = i
-        for attr, label, label_en in (
-            ("level1", "一级指标", "level 1"),
-            ("level2", "二级指标", "level 2"),
-        ):
-            if blank(getattr(ind, attr)):
-                yield ctx.issue(
-                    "structure-empty-level",
-                    indicator_path(i, attr),
-                    label=label,
-                    label_en=label_en,
-                    **p,
-                )
-        if blank(ind.target):
-            yield ctx.issue("structure-empty-target", indicator_path(i, "target"), **p)
-        if blank(ind.actual):
-            yield ctx.issue("structure-empty-actual", indicator_path(i, "actual"), **p)
+        if level1 is None or level2 is None or level1.strip() in dashes or level2.strip() in dashes:
+            for attr, label, label_en in (
+                ("level1", "一级指标", "level 1"),
+                ("level2", "二级指标", "level 2"),
+            ):
+                if blank(getattr(ind, attr)):
+                    yield ctx.issue(
+                        "structure-empty-level",
+                        indicator_path(i, attr),
+                        label=label,
+                        label_en=label_en,
+                        n=i + 1,
+                        name=name or "",
+                    )
+        if target is None or target.strip() in dashes:
+            yield ctx.issue(
+                "structure-empty-target", indicator_path(i, "target"), n=i + 1, name=name or ""
+            )
+        if actual is None or actual.strip() in dashes:
+            yield ctx.issue(
+                "structure-empty-actual", indicator_path(i, "actual"), n=i + 1, name=name or ""
+            )
         if ind.weight is None:
-            yield ctx.issue("structure-missing-weight", indicator_path(i, "weight"), **p)
+            yield ctx.issue(
+                "structure-missing-weight", indicator_path(i, "weight"), n=i + 1, name=name or ""
+            )
         if ind.score is None:
-            yield ctx.issue("structure-missing-score", indicator_path(i, "score"), **p)
+            yield ctx.issue(
+                "structure-missing-score", indicator_path(i, "score"), n=i + 1, name=name or ""
+            )
 
 
 @audit_check("structure-unknown-level", "structure-missing-level1")
