@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import typer
 
+from jixiao.cli.audit_cmd import audit_command, indicators_app
 from jixiao.cli.check_score import check_command, score_command
 from jixiao.cli.export_cmd import export_command, report_command
 from jixiao.cli.import_cmd import import_command
@@ -24,6 +25,8 @@ app.command("import")(import_command)
 app.command("export")(export_command)
 app.command("report")(report_command)
 app.command("rules")(rules_command)
+app.command("audit")(audit_command)
+app.add_typer(indicators_app, name="indicators")
 app.command("serve")(serve_command)
 
 

@@ -1,0 +1,79 @@
+"""`jixiao import`, `export`, `report`, `audit` and `indicators` driven through the CLI."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from jixiao.cli.main import app
+from jixiao.formats.interchange import load_path
+
+SAMPLES = Path(__file__).resolve().parents[2] / "src/jixiao/data/samples"
+GOLD = SAMPLES / "shanghai-2022-part1.gold.json"
+runner = CliRunner()
+
+
+def test_import_xlsx_writes_interchange_and_report(tmp_path: Path) -> None:
+    out, report = tmp_path / "out.json", tmp_path / "report.json"
+    result = runner.invoke(app, ["import", str(SAMPLES / "shanghai-2022-part1.rendered.xlsx"), "-o", str(out), "--report", str(report)])
+    assert result.exit_code == 0, result.output
+    forms, issues = load_path(out)
+    gold, _ = load_path(GOLD)
+    assert issues == []
+    assert forms == gold
+    entries = json.loads(report.read_text(encoding="utf-8"))
+    assert entries[0]["format"] == "xlsx"
+    assert entries[0]["forms"][0]["sources"]["total_score"]
+
+
+def test_import_of_unreadable_files_exits_nonzero_without_traceback(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.pdf"
+    empty.write_bytes(b"")
+    noise = tmp_path / "noise.bin"
+    noise.write_bytes(bytes(range(256)) * 8)
+    result = runner.invoke(app, ["import", str(empty), str(noise)])
+    assert result.exit_code == 1
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert "empty.pdf" in result.output
+
+
+def test_export_html_and_report_html(tmp_path: Path) -> None:
+    html = tmp_path / "forms.html"
+    result = runner.invoke(app, ["export", str(GOLD), "--to", "html", "-o", str(html)])
+    assert result.exit_code == 0, result.output
+    text = html.read_text(encoding="utf-8")
+    assert "财政项目支出绩效自评表" in text and "公务员管理工作经费" in text
+    rep = tmp_path / "report.html"
+    result = runner.invoke(app, ["report", str(GOLD), "--to", "html", "-o", str(rep)])
+    assert result.exit_code == 0, result.output
+    assert "1.94" in rep.read_text(encoding="utf-8")
+
+
+def test_export_csv_long_form(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["export", str(GOLD), "--to", "csv", "-o", str(tmp_path / "data.csv")])
+    assert result.exit_code == 0, result.output
+    written = sorted(p.name for p in tmp_path.iterdir())
+    assert len(written) == 2
+    import duckdb
+
+    rows = duckdb.connect().execute(f"SELECT count(*) FROM read_csv_auto('{tmp_path}/*indicator*.csv')").fetchall()
+    assert rows[0][0] == 27 + 22 + 14 + 13
+
+
+def test_audit_directory_with_report_and_library(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    shutil.copy(GOLD, docs / "a.json")
+    (docs / "broken.json").write_text("{", encoding="utf-8")
+    report, lib = tmp_path / "audit.html", tmp_path / "lib.parquet"
+    result = runner.invoke(app, ["audit", str(docs), "--report", str(report), "--library", str(lib)], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    assert "broken.json" in result.output  # the failure is listed, the other file still audited
+    assert report.exists() and "echarts" in report.read_text(encoding="utf-8").lower()
+    result = runner.invoke(app, ["indicators", "search", "满意度", "--library", str(lib), "--json"])
+    assert result.exit_code == 0, result.output
+    names = [r["name"] for r in json.loads(result.stdout)]
+    assert "培训学员满意度" in names
