@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from jixiao.core.audit import check
-from jixiao.core.audit.catalogue import audit_codes, load_declarations, render
+from jixiao.core.audit.catalogue import audit_codes, render
 from jixiao.core.issues import REGISTRY
 from jixiao.formats.interchange import loads
 
@@ -48,17 +50,43 @@ def _form(obj: dict):
     return forms[0]
 
 
-def test_every_registered_code_is_documented():
-    load_declarations()
-    documented = set(_SECTION.findall(_doc()))
-    assert set(REGISTRY) - documented == set()
+@pytest.fixture(scope="module")
+def fresh_render() -> tuple[str, set[str]]:
+    """The catalogue and the registry's codes as a fresh interpreter sees them.
 
-
-def test_committed_doc_is_up_to_date():
-    load_declarations()
-    assert _doc() == render(), (
-        "regenerate: python -m jixiao.core.audit.catalogue --write docs/ISSUES.md"
+    A subprocess keeps codes declared by other tests of this session out.
+    """
+    script = (
+        "import json, sys\n"
+        "from jixiao.core.audit.catalogue import load_declarations, render\n"
+        "from jixiao.core.issues import REGISTRY\n"
+        "load_declarations()\n"
+        "sys.stdout.write(json.dumps({'doc': render(), 'codes': sorted(REGISTRY)}))\n"
     )
+    out = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, check=True, encoding="utf-8"
+    )
+    data = json.loads(out.stdout)
+    return data["doc"], set(data["codes"])
+
+
+def test_every_registered_code_is_documented(fresh_render):
+    _, codes = fresh_render
+    documented = set(_SECTION.findall(_doc()))
+    assert codes - documented == set()
+    assert set(audit_codes()) <= codes
+
+
+def test_committed_doc_is_up_to_date(fresh_render):
+    doc, _ = fresh_render
+    assert _doc() == doc, "regenerate: python -m jixiao.core.audit.catalogue --write docs/ISSUES.md"
+
+
+def test_render_lists_audit_codes_in_registry_order():
+    text = render()
+    positions = [text.index(f"### `{code}`") for code in audit_codes()]
+    assert positions == sorted(positions)
+    assert all(f"### `{code}`" in text for code in REGISTRY)
 
 
 def test_every_audit_code_has_an_example():

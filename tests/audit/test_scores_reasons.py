@@ -125,3 +125,34 @@ def test_gold_forms_claimed_scores(gold_forms):
         "组织部门建设和管理工作经费",
         ("indicators[14].score", "score-needs-judgement"),
     ) in found
+
+
+def test_a_filler_word_is_no_reason():
+    form = make_form(
+        {"indicators[0].actual": "90人", "indicators[0].score": 18, "total_score": 97.5}
+    )
+    for filler in ("无", " 无偏差 ", "—"):
+        changed = make_form(
+            {
+                "indicators[0].actual": "90人",
+                "indicators[0].score": 18,
+                "total_score": 97.5,
+                "indicators[0].deviation": filler,
+            }
+        )
+        assert codes(changed, "deviation") == [["indicators[0].deviation", "deviation-missing"]]
+    assert codes(form, "deviation") == [["indicators[0].deviation", "deviation-missing"]]
+
+
+def test_not_applicable_rows_do_not_make_the_others_look_understated():
+    # 考试通过率 does not apply: the engine rescales the other weights; the claims were
+    # written on the printed weights and must be compared on them
+    form = make_form({"indicators[1].target": "不适用", "indicators[1].actual": "不适用"})
+    assert codes(form, "score", "deviation") == []
+    form = make_form(
+        {"indicators[1].target": "不适用", "indicators[1].actual": "不适用", "indicators[0].actual": "90人"}
+    )
+    assert codes(form, "score-claimed", "deviation") == [
+        ["indicators[0].score", "score-claimed-differs"],
+        ["indicators[0].deviation", "deviation-missing"],
+    ]

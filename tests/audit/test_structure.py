@@ -93,3 +93,10 @@ def test_missing_printed_cells():
         ["execution.score", "structure-missing-execution"],
         ["total_score", "structure-missing-total"],
     ]
+
+
+def test_goals():
+    assert codes(make_form({"goals.expected": None, "goals.actual": " "}), "goals") == [
+        ["goals.expected", "goals-missing"],
+        ["goals.actual", "goals-missing"],
+    ]

@@ -133,7 +133,9 @@ class AuditContext:
             source = provenance.form
             if source is None:
                 return Location(field=path, form_index=self.form_index)
-        return Location(source.file, source.page, source.line, source.sheet, source.cell, path, self.form_index)
+        return Location(
+            source.file, source.page, source.line, source.sheet, source.cell, path, self.form_index
+        )
 
     def issue(self, code: str, path: str, **params: Any) -> Issue:
         """An issue of ``code`` pointing at field ``path`` of this form."""

@@ -91,6 +91,7 @@ EXAMPLES: dict[str, dict[str, Any]] = {
     "header-missing-agency": {"department": ""},
     "structure-missing-execution": {"execution.rate_percent": None},
     "structure-missing-total": {"total_score": None},
+    "goals-missing": {"goals.actual": ""},
     "structure-no-indicators": {"indicators": [], "total_score": 9.5},
     "structure-empty-name": {"indicators[1].name": ""},
     "structure-empty-level": {"indicators[1].level2": None},

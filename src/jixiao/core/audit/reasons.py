@@ -50,6 +50,14 @@ declare(
 )
 
 
+_NO_REASON = frozenset({"无", "无。", "没有", "暂无", "无偏差", "不存在偏差", "未偏差"})
+"""Words that fill the cell without giving a reason."""
+
+
+def no_reason(text: str | None) -> bool:
+    return blank(text) or "".join((text or "").split()) in _NO_REASON
+
+
 def _not_applicable(ctx: AuditContext, i: int) -> bool:
     return bool(ctx.evaluation(i).direction == "not-applicable")
 
@@ -57,7 +65,7 @@ def _not_applicable(ctx: AuditContext, i: int) -> bool:
 @audit_check("deviation-missing")
 def check_deviation_reason(form: Form, ctx: AuditContext) -> Iterator[Issue]:
     for i, ind in enumerate(form.indicators):
-        if ind.weight is None or not blank(ind.deviation):
+        if ind.weight is None or not no_reason(ind.deviation):
             continue
         if ind.score is not None and ind.score < ind.weight:
             basis, basis_en, score = "自评", "as claimed", ind.score

@@ -57,6 +57,17 @@ declare(
     tags=("audit", "header"),
 )
 declare(
+    "goals-missing",
+    W,
+    title=("年度总体目标未填写", "Annual goals missing"),
+    message=("年度总体目标的{label}为空", "The annual goals' {label_en} is empty"),
+    remedy=(
+        "填写年度总体目标的预期目标和实际完成情况，与绩效指标相对应。",
+        "Fill in the expected goals and what was achieved, matching the indicators.",
+    ),
+    tags=("audit", "structure"),
+)
+declare(
     "structure-no-indicators",
     E,
     title=("没有绩效指标", "No indicators"),
@@ -254,6 +265,16 @@ def check_printed_cells(form: Form, ctx: AuditContext) -> Iterator[Issue]:
             )
     if form.total_score is None:
         yield ctx.issue("structure-missing-total", "total_score")
+
+
+@audit_check("goals-missing")
+def check_goals(form: Form, ctx: AuditContext) -> Iterator[Issue]:
+    for name, label, label_en in (
+        ("expected", "预期目标", "expected goals"),
+        ("actual", "实际完成情况", "actual achievements"),
+    ):
+        if blank(getattr(form.goals, name)):
+            yield ctx.issue("goals-missing", f"goals.{name}", label=label, label_en=label_en)
 
 
 @audit_check(
