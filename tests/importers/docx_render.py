@@ -24,13 +24,33 @@ def _num(value: Decimal | None) -> str:
     return "" if value is None else str(value)
 
 
-def _put(table, r: int, c: int, text: str) -> None:
-    table.cell(r, c).text = text
+class _Plan:
+    """Texts and merges collected first, applied in one pass (python-docx looks cells up
+    by rebuilding the whole grid, so per-cell access is slow on long tables)."""
+
+    def __init__(self, table) -> None:
+        self.table = table
+        self.texts: dict[tuple[int, int], str] = {}
+        self.merges: list[tuple[int, int, int, int]] = []
+
+    def apply(self) -> None:
+        t = self.table
+        rows = t.rows
+        for r0, c0, r1, c1 in self.merges:
+            rows[r0].cells[c0].merge(rows[r1].cells[c1])
+        flat = t._cells
+        ncols = len(t.columns)
+        for (r, c), text in self.texts.items():
+            flat[r * ncols + c].text = text
 
 
-def _merge(table, r0: int, c0: int, r1: int, c1: int) -> None:
+def _put(plan: _Plan, r: int, c: int, text: str) -> None:
+    plan.texts[(r, c)] = text
+
+
+def _merge(plan: _Plan, r0: int, c0: int, r1: int, c1: int) -> None:
     if (r0, c0) != (r1, c1):
-        table.cell(r0, c0).merge(table.cell(r1, c1))
+        plan.merges.append((r0, c0, r1, c1))
 
 
 def _runs(values: Sequence[str | None]) -> list[tuple[int, int]]:
@@ -52,8 +72,9 @@ def add_form(document, form: Form, *, page_break: bool = False) -> None:
         document.add_paragraph(f"（{form.year}年度）")
     n = len(form.indicators)
     rows = 11 + n
-    t = document.add_table(rows=rows, cols=9)
-    t.style = "Table Grid"
+    table = document.add_table(rows=rows, cols=9)
+    table.style = "Table Grid"
+    t = _Plan(table)
     _merge(t, 0, 1, 0, 8)
     _put(t, 0, 0, "项目名称")
     _put(t, 0, 1, form.project_name or "")
@@ -117,7 +138,7 @@ def add_form(document, form: Form, *, page_break: bool = False) -> None:
     _put(t, total, 0, "总分")
     _put(t, total, 6, "100")
     _put(t, total, 7, _num(form.total_score))
-    _ = rows
+    t.apply()
 
 
 def forms_to_docx(forms: Sequence[Form]) -> bytes:

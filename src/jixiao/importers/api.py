@@ -66,7 +66,12 @@ def import_bytes(data: bytes, name: str | None = None, *, ocr: bool | None = Non
         result = _read(found.format, data, found.text, label, ocr)
     except Exception as exc:  # a damaged file must not surface as a traceback
         detail = f"{type(exc).__name__}: {str(exc)[:200]}"
-        code = "import-encrypted" if _looks_encrypted(exc) else "import-corrupt"
+        if found.format == "pdf" and b"%%EOF" not in data[-1024:]:
+            detail = f"文件不完整（缺少结尾，可能下载中断）/ the file is truncated (no end marker); {detail}"
+        encrypted = _looks_encrypted(exc) or (found.format == "pdf" and b"/Encrypt" in data)
+        code = "import-encrypted" if encrypted else "import-corrupt"
+        if encrypted:
+            detail = "需要打开密码 / a password is needed to open it"
         return ImportResult.failed(
             make_issue(code, Location(file=label), file=label, expected=_EXPECTED.get(found.format, found.format), detail=detail),
             found.format,
