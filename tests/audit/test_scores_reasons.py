@@ -150,7 +150,11 @@ def test_not_applicable_rows_do_not_make_the_others_look_understated():
     form = make_form({"indicators[1].target": "不适用", "indicators[1].actual": "不适用"})
     assert codes(form, "score", "deviation") == []
     form = make_form(
-        {"indicators[1].target": "不适用", "indicators[1].actual": "不适用", "indicators[0].actual": "90人"}
+        {
+            "indicators[1].target": "不适用",
+            "indicators[1].actual": "不适用",
+            "indicators[0].actual": "90人",
+        }
     )
     assert codes(form, "score-claimed", "deviation") == [
         ["indicators[0].score", "score-claimed-differs"],
