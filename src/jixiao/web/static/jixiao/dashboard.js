@@ -19,7 +19,7 @@
   }
   fetch(box.dataset.src, {credentials: "same-origin"}).then(function (r) { return r.json(); }).then(function (d) {
     document.getElementById("dash-count").textContent = d.count;
-    chart("chart-budget", {tooltip: {trigger: "axis"}, legend: {}, grid: {left: 80, right: 10, bottom: 80},
+    chart("chart-budget", {tooltip: {trigger: "axis"}, legend: {top: 0}, grid: {left: 80, right: 10, top: 30, bottom: 90},
       xAxis: {type: "category", data: d.units.map(function (u) { return u.name; }), axisLabel: {rotate: 30}},
       yAxis: {type: "value"},
       series: [{name: "全年预算数", type: "bar", data: d.units.map(function (u) { return Number(u.budget); })},
