@@ -137,3 +137,35 @@ def test_import_json_creates_drafts_and_review_screen(users):
     assert {r.unit.name for r in records} == {"单位甲一"}
     page = response.content.decode()
     assert all(r.project in page for r in records)
+
+
+@pytest.mark.django_db
+def test_low_confidence_fields_are_listed_for_review_and_marked_in_the_editor(users, units):
+    from tests.web.personas import make_form
+
+    record = make_form(units["A1"])
+    record.confidence = {"project_name": 0.5, "indicators[2].target": 0.6, "year": 1.0}
+    record.save()
+    page = client_for(users["filler_own"]).get(f"/import/review/?ids={record.pk}").content.decode()
+    assert "indicators[2].target" in page and "project_name" in page and ">year" not in page
+    editor = client_for(users["filler_own"]).get(f"/forms/{record.pk}/edit/").content.decode()
+    assert '["indicators[2].target", "project_name"]' in editor
+
+
+@pytest.mark.django_db
+def test_downloads_in_the_official_layout(users, units):
+    from tests.web.personas import make_form
+
+    record = make_form(units["A1"], "published")
+    client = client_for(None)
+    xlsx = client.get(f"/forms/{record.pk}/export/xlsx/")
+    assert xlsx.status_code == 200 and xlsx.content[:2] == b"PK"
+    from io import BytesIO
+
+    import openpyxl
+
+    sheet = openpyxl.load_workbook(BytesIO(xlsx.content)).active
+    cells = {str(c.value) for row in sheet.iter_rows() for c in row if c.value is not None}
+    assert record.project in cells
+    report = client.get(f"/forms/{record.pk}/export/report/")
+    assert report.status_code == 200 and record.project in report.content.decode()

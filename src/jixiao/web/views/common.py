@@ -37,6 +37,10 @@ def form_context(request: HttpRequest, data: dict[str, Any], acks: dict[str, str
             "score": score}
 
 
+LOW_CONFIDENCE = 0.9
+"""Fields read with less certainty than this are highlighted for review."""
+
+
 def record_context(record: FormRecord) -> dict[str, Any]:
-    return {"record": record, "low_confidence": {
-        k for k, v in (record.confidence or {}).items() if v is not None and float(v) < 0.8}}
+    low = sorted(k for k, v in (record.confidence or {}).items() if v is not None and float(v) < LOW_CONFIDENCE)
+    return {"record": record, "low_confidence": set(low), "low_confidence_list": low}

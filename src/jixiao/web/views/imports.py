@@ -23,9 +23,8 @@ from django.utils.translation import gettext as _
 from jixiao.formats import interchange
 from jixiao.web import access, errors
 from jixiao.web.records import service
+from jixiao.web.views.common import LOW_CONFIDENCE as LOW
 from jixiao.web.views.common import error_page, lang
-
-LOW = 0.9
 
 
 def _read(path: Path) -> Any:

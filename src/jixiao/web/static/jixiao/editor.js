@@ -96,6 +96,20 @@
       .catch(function () { status.textContent = "⚠"; });
   }
 
+  /* Highlight fields the importer read with low confidence: "funds.total.executed" is an
+     input of that name, "indicators[3].target" the target input of the fourth row. */
+  var lowData = document.getElementById("low-confidence");
+  (lowData ? JSON.parse(lowData.textContent) : []).forEach(function (path) {
+    var m = /^indicators\[(\d+)\]\.(\w+)$/.exec(path), el = null;
+    if (m) {
+      var row = rows()[Number(m[1])];
+      el = row ? row.querySelector("[name='ind." + m[2] + "']") : null;
+    } else {
+      el = form.querySelector("[name='" + path.replace(/'/g, "") + "']");
+    }
+    if (el) { el.classList.add("lowconf"); el.title = "识别置信度低，请核对"; }
+  });
+
   function schedule() { clearTimeout(timer); timer = setTimeout(preview, 250); }
   form.addEventListener("input", function (ev) {
     if (ev.target.name && ev.target.name.indexOf("ack.") === 0) return;
