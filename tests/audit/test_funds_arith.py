@@ -132,3 +132,23 @@ def test_gold_forms_arithmetic(gold_forms):
     assert found == [
         ("干部教育工作经费", ["execution.rate_percent", "arith-execution-rate-rounding"])
     ]
+
+
+def test_rate_tolerance_registered_per_rule_set_name():
+    from dataclasses import replace
+
+    from jixiao.core.audit import AUDIT_CONFIGS
+    from jixiao.core.scoring import get_rule_set
+
+    strict = replace(get_rule_set("shanghai-2022"), name="strict-test")
+    form = make_form({"execution.rate_percent": 95.01})
+    AUDIT_CONFIGS["strict-test"] = AuditConfig(rate_tolerance=Decimal(0))
+    try:
+        assert codes(form, "arith", rules=strict) == [
+            ["execution.rate_percent", "arith-execution-rate"]
+        ]
+    finally:
+        del AUDIT_CONFIGS["strict-test"]
+    assert codes(form, "arith", rules=strict) == [
+        ["execution.rate_percent", "arith-execution-rate-rounding"]
+    ]

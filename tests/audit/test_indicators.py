@@ -73,6 +73,9 @@ def test_exceeded_equality_and_range_targets():
     form = make_form({"indicators[0].target": "100-120人", "indicators[0].actual": "300人"})
     (issue,) = check(form, select=["target"])
     assert issue.params["target"] == "120人"  # compared with the upper bound
+    # anywhere inside a wide range is not "exceeded"
+    form = make_form({"indicators[0].target": "100-500人", "indicators[0].actual": "450人"})
+    assert codes(form) == []
 
 
 def test_reverse_and_missed_targets_are_not_exceeded():

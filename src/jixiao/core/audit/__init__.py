@@ -20,7 +20,7 @@ from jixiao.core.issues import Issue, Severity, declare, make_issue
 from jixiao.core.model import Form
 
 from . import arithmetic, funds, indicators, reasons, scores, structure
-from .context import AuditConfig, AuditContext
+from .context import AUDIT_CONFIGS, AuditConfig, AuditContext
 from .registry import (
     DEFAULT_CHECKS,
     RULE_SET_CHECKS,
@@ -62,6 +62,7 @@ declare(
 )
 
 __all__ = [
+    "AUDIT_CONFIGS",
     "DEFAULT_CHECKS",
     "RULE_SET_CHECKS",
     "AuditConfig",

@@ -54,25 +54,32 @@ class AuditConfig:
     required_level1: tuple[str, ...] = ("产出指标", "效益指标", "满意度指标")
 
     @classmethod
-    def from_rules(cls, rules: Any) -> AuditConfig:
-        """Options a rule set declares (as attributes or an ``audit`` mapping) win."""
-        if rules is None:
-            return _DEFAULT_CONFIG
+    def from_rules(cls, rules: Any, name: str | None = None) -> AuditConfig:
+        """The options for a rule set.
+
+        Start from :data:`AUDIT_CONFIGS` for its name (or the defaults), then let what
+        the rule set itself declares win: an attribute of the same name (e.g.
+        ``rate_tolerance``) or an entry of an ``audit`` / ``options`` mapping.
+        """
         if isinstance(rules, AuditConfig):
             return rules
-        hit = _CONFIGS.get(id(rules))
-        if hit is not None and hit[0] is rules:
-            return hit[1]
-        config = cls._read(rules)
-        _CONFIGS[id(rules)] = (rules, config)
+        name = name or (rules if isinstance(rules, str) else getattr(rules, "name", None))
+        base = AUDIT_CONFIGS.get(name or "", _DEFAULT_CONFIG)
+        if rules is None or isinstance(rules, str):
+            return base
+        key = id(rules)
+        hit = _CONFIGS.get(key)
+        if hit is not None and hit[0] is rules and hit[1] is base:
+            return hit[2]
+        config = base._read(rules)
+        _CONFIGS[key] = (rules, base, config)
         return config
 
-    @classmethod
-    def _read(cls, rules: Any) -> AuditConfig:
+    def _read(self, rules: Any) -> AuditConfig:
         found: dict[str, Any] = {}
         nested = getattr(rules, "audit", None)
         options = getattr(rules, "options", None)
-        for f in fields(cls):
+        for f in fields(self):
             for source in (nested, options):
                 if isinstance(source, Mapping) and f.name in source:
                     found[f.name] = source[f.name]
@@ -81,11 +88,14 @@ class AuditConfig:
         for name, value in list(found.items()):
             if isinstance(value, (int, float, str)) and name not in ("levels", "required_level1"):
                 found[name] = Decimal(str(value))
-        return replace(cls(), **found)
+        return replace(self, **found)
 
 
 _DEFAULT_CONFIG = AuditConfig()
-_CONFIGS: dict[int, tuple[Any, AuditConfig]] = {}
+AUDIT_CONFIGS: dict[str, AuditConfig] = {}
+"""Audit options per rule-set name, for rule sets that do not carry them themselves
+(e.g. ``AUDIT_CONFIGS["strict"] = AuditConfig(rate_tolerance=Decimal(0))``)."""
+_CONFIGS: dict[int, tuple[Any, AuditConfig, AuditConfig]] = {}
 """Configs read from rule-set objects, by identity (rule sets are few and long-lived)."""
 
 
@@ -118,7 +128,7 @@ class AuditContext:
         self.form = form
         self.rules = rules
         self.rules_name = rules_name or getattr(rules, "name", None) or "shanghai-2022"
-        self.config = config or AuditConfig.from_rules(rules)
+        self.config = config or AuditConfig.from_rules(rules, self.rules_name)
         self.form_index = form_index
         self._score = score
         self._evaluations: list[Any] | None = None

@@ -118,8 +118,11 @@ def check_target_exceeded(form: Form, ctx: AuditContext) -> Iterator[Issue]:
     cfg = ctx.config
     for i, ev in enumerate(ctx.evaluations):
         # only targets where "more" is the aim, or an exact/ranged amount overshot
-        if ev.direction not in ("positive", "equal", "range") or ev.position == "below":
-            continue
+        direction = ev.direction
+        if direction == "positive":
+            pass
+        elif direction not in ("equal", "range") or ev.position != "above":
+            continue  # inside a range, or at/below an exact amount: nothing exceeded
         ratio = ev.ratio
         if ratio is None or ev.target <= 0 or ratio <= cfg.target_exceeded_ratio:
             continue
