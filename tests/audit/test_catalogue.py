@@ -27,7 +27,7 @@ def _doc() -> str:
 
 def _parse(text: str) -> tuple[dict, dict[str, dict | None]]:
     """The base form and, per audit code section, its example (None if it has none)."""
-    audit_part, _, _ = text.partition("\n## Reading, import and export issues")
+    audit_part, _, _ = text.partition("\n## Other issue codes")
     head, *_ = _SECTION.split(audit_part, maxsplit=1)
     base = json.loads(_JSON.findall(head)[-1])
     examples: dict[str, dict | None] = {}

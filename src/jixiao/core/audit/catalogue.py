@@ -21,8 +21,8 @@ from typing import Any
 
 from jixiao.core.issues import REGISTRY, IssueType
 
-from . import all_check_codes
 from .examples import BASE_FORM, EXAMPLES
+from .registry import DEFAULT_CHECKS, RULE_SET_CHECKS, all_check_codes
 
 AUDIT_EXTRA = ("check-crashed", "rules-unknown")
 """Codes of :func:`~jixiao.core.audit.check` itself, beyond those of the checks."""
@@ -85,11 +85,36 @@ def audit_codes() -> list[str]:
     return [*all_check_codes(), *AUDIT_EXTRA]
 
 
-def _json(obj: Any, indent: int | None = None) -> str:
-    return json.dumps(obj, ensure_ascii=False, indent=indent)
+def _json(obj: Any) -> str:
+    return json.dumps(obj, ensure_ascii=False)
 
 
-def _entry(t: IssueType, example: Mapping[str, Any] | None) -> list[str]:
+def _form_json(obj: Mapping[str, Any]) -> str:
+    """The base form, one line per field, per fund row and per indicator."""
+    lines = ["{"]
+    items = list(obj.items())
+    for n, (key, value) in enumerate(items):
+        comma = "," if n < len(items) - 1 else ""
+        if isinstance(value, dict) and value and all(isinstance(v, dict) for v in value.values()):
+            rows = [f'  "{k}": {_json(v)}' for k, v in value.items()]
+            lines += [f' "{key}": {{', ",\n".join(rows), f" }}{comma}"]
+        elif isinstance(value, list) and value:
+            lines += [f' "{key}": [', ",\n".join(f"  {_json(v)}" for v in value), f" ]{comma}"]
+        else:
+            lines.append(f' "{key}": {_json(value)}{comma}')
+    lines.append("}")
+    return "\n".join(lines)
+
+
+def _check_names() -> dict[str, str]:
+    names: dict[str, str] = {}
+    for chk in [*DEFAULT_CHECKS, *(c for cs in RULE_SET_CHECKS.values() for c in cs)]:
+        for code in chk.codes:
+            names.setdefault(code, f"{chk.func.__module__}.{chk.name}")
+    return names
+
+
+def _entry(t: IssueType, example: Mapping[str, Any] | None, check: str | None = None) -> list[str]:
     lines = [
         f"### `{t.code}`",
         "",
@@ -99,8 +124,10 @@ def _entry(t: IssueType, example: Mapping[str, Any] | None) -> list[str]:
         f"- Message: {t.message_en}",
         f"- 处理：{t.remedy_zh}",
         f"- Remedy: {t.remedy_en}",
-        "",
     ]
+    if check:
+        lines.append(f"- Check: `{check}`")
+    lines.append("")
     if example is not None:
         lines += ["Example:", "", "```json", _json(example), "```", ""]
     return lines
@@ -118,13 +145,15 @@ def render(
     for code in [*audit, *others]:
         t = registry[code]
         out.append(f"| [`{code}`](#{code}) | {t.severity.value} | {t.title_zh} | {t.title_en} |")
-    out += ["", _AUDIT_INTRO, "```json", _json(BASE_FORM, indent=1), "```", ""]
+    out += ["", _AUDIT_INTRO, "```json", _form_json(BASE_FORM), "```", ""]
+    names = _check_names()
     for code in audit:
-        out += _entry(registry[code], examples.get(code))
+        out += _entry(registry[code], examples.get(code), names.get(code))
     out += [
-        "## Reading, import and export issues",
+        "## Other issue codes",
         "",
-        "Reported while reading files, not by `check()`; they point at the file and cell.",
+        "Reported while reading, importing or exporting files and by batch analysis, not by",
+        "`check()`; they point at the file (and cell or page) concerned.",
         "",
     ]
     for code in others:
