@@ -61,9 +61,12 @@ def to_table(table: str, rows: Sequence[tuple[Any, ...]]) -> pa.Table:
     columns = list(zip(*rows, strict=True)) if rows else [() for _ in schema.names]
     arrays = []
     for field, values in zip(schema, columns, strict=True):
-        if field.type == DEC:
-            values = [_fit(v) for v in values]
-        arrays.append(pa.array(values, type=field.type))
+        try:  # pyarrow rescales exact Decimals itself; only odd values need _fit
+            arrays.append(pa.array(values, type=field.type))
+        except (pa.ArrowInvalid, TypeError):
+            if field.type != DEC:
+                raise
+            arrays.append(pa.array([_fit(v) for v in values], type=field.type))
     return pa.Table.from_arrays(arrays, schema=schema)
 
 

@@ -57,14 +57,16 @@ _RANGE = re.compile(r"^" + _NUM + r"\s*([^\d\s\-~～至]{0,4})\s*[-~～至]\s*" 
 _DEADLINE = re.compile(r"(\d{1,2}月|年底|年末|季度|月底|月末).*(前|内|底|末)|^(年底|年末)")
 _COMPLETION = ("按期完成", "按时完成", "及时", "如期完成", "已完成", "完成")
 _YESNO = ("是", "否", "有", "无", "达标", "不达标")
+_SPACE = re.compile(r"\s+")
 _NA = ("不适用", "/", "无此项", "n/a")
 
 
+@lru_cache(maxsize=65536)
 def clean(text: str | None) -> str:
-    """Text normalised for comparison: NFKC, no whitespace."""
+    """Text normalised for comparison: NFKC, no whitespace (cached: cells repeat a lot)."""
     if not text:
         return ""
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+    return _SPACE.sub("", unicodedata.normalize("NFKC", text))
 
 
 def _dec(s: str) -> Decimal | None:
@@ -159,15 +161,19 @@ def ratio(target: Reading, actual: Reading) -> Decimal | None:
     return (actual.number / base).quantize(Decimal("0.0001"))
 
 
+@lru_cache(maxsize=65536)
+def _name_key(name: str) -> str:
+    t = _LEAD.sub("", clean(name))
+    prev = None
+    while prev != t:
+        prev, t = t, _TRAIL.sub("", t)
+    return t.lower()
+
+
 _LEAD = re.compile(r"^(?:\d+|[一二三四五六七八九十]+)[、.．)）]")
 _TRAIL = re.compile(r"[（(][^（）()]*[）)]$")
 
 
 def name_key(name: str | None) -> str:
     """An indicator or project name normalised for grouping across forms."""
-    t = clean(name)
-    t = _LEAD.sub("", t)
-    prev = None
-    while prev != t:
-        prev, t = t, _TRAIL.sub("", t)
-    return t.lower()
+    return _name_key(name) if name else ""
