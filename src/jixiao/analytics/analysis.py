@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from jixiao.analytics.crossform import Thresholds, build_findings
+from jixiao.analytics.kinds import CROSS_FORM
 from jixiao.analytics.run import AuditRun
 
 SEVERITY_WEIGHT = {"error": 100, "warning": 10, "info": 1}
@@ -46,9 +47,14 @@ class Analysis:
         )
 
     def ranked_forms(self, limit: int = 100) -> list[dict[str, Any]]:
-        """Forms by severity: check issues and findings weighted 100/10/1, then by score gap."""
+        """Forms by severity: check issues and cross-form findings weighted 100/10/1, then by score gap.
+
+        Batch kinds that repeat a single-form check (see ``kinds.CROSS_FORM``) are listed but
+        not weighed again.
+        """
+        cross = ", ".join(f"'{c}'" for c in sorted(CROSS_FORM))
         return self.rows(f"""
-            WITH fs AS (SELECT form_id, sum({_WEIGHT_SQL}) AS w, count(*) AS n,
+            WITH fs AS (SELECT form_id, sum(CASE WHEN kind IN ({cross}) THEN {_WEIGHT_SQL} ELSE 0 END) AS w, count(*) AS n,
                                string_agg(DISTINCT kind, ', ' ORDER BY kind) AS kinds FROM findings GROUP BY form_id)
             SELECT f.form_id, f.file, f.year, f.project_name, f.implementing_unit, f.exec_rate::DOUBLE AS exec_rate,
                    f.total_claimed::DOUBLE AS total_claimed, f.total_computed::DOUBLE AS total_computed,

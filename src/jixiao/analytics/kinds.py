@@ -49,3 +49,9 @@ REPEATS_TARGET = _kind(
     "batch-actual-repeats-target", Severity.INFO, ("实际完成值照抄目标值", "Actual only repeats the target"),
     ("填写实际完成的具体情况。", "Describe what was actually achieved."),
 )
+
+CROSS_FORM = frozenset({LOW_EXEC_HIGH_SCORE, COPIED, YOY_JUMP})
+"""Kinds no single-form check can see. The other kinds have a single-form twin in
+:func:`jixiao.core.audit.check` (score-claimed-differs, deviation-missing, target-too-low,
+actual-repeats-target, indicator-qualitative-share), so the ranking counts only these,
+next to the check issues, to weigh each problem once."""
