@@ -152,3 +152,43 @@ def test_rate_tolerance_registered_per_rule_set_name():
     assert codes(form, "arith", rules=strict) == [
         ["execution.rate_percent", "arith-execution-rate-rounding"]
     ]
+
+
+def test_rate_printed_with_fewer_decimals_is_read_at_its_precision():
+    # 95% printed as "95" or "95.0" is the same rate as 95.00
+    assert codes(make_form({"execution.rate_percent": 95}), "arith") == []
+    # 950000 / 1000000 = 95%, printed 95.4 (one decimal): off by 0.4
+    assert codes(make_form({"execution.rate_percent": 95.4}), "arith") == [
+        ["execution.rate_percent", "arith-execution-rate"]
+    ]
+
+
+def test_amounts_in_wan_yuan_allow_for_their_rounding():
+    # 1.23 万元 of 1.31 万元 could be anything from 1.225/1.315 = 93.16% to 1.235/1.305 = 94.64%
+    change = {
+        "amount_unit": "万元",
+        "funds.total": {"initial_budget": 1.31, "annual_budget": 1.31, "executed": 1.23},
+        "funds.fiscal": {"initial_budget": 1.31, "annual_budget": 1.31, "executed": 1.23},
+        "execution.rate_percent": 94.5,
+    }
+    rate = "arith-execution-rate"
+    assert codes(make_form(change), rate, "funds") == []
+    assert codes(make_form({**change, "execution.rate_percent": 96}), rate) == [
+        ["execution.rate_percent", "arith-execution-rate"]
+    ]
+    # the same figures in 元 are exact: 1.23 / 1.31 = 93.89%
+    assert codes(make_form({**change, "amount_unit": "元"}), rate) == [
+        ["execution.rate_percent", "arith-execution-rate"]
+    ]
+    # sub-rows rounded separately may miss the total by their rounding
+    split = {
+        **change,
+        "funds.fiscal": {"initial_budget": 0.65, "annual_budget": 0.65, "executed": 0.62},
+        "funds.other": {"initial_budget": 0.67, "annual_budget": 0.67, "executed": 0.62},
+    }
+    assert codes(make_form(split), "funds") == []
+    assert codes(make_form({**split, "amount_unit": None}), "funds") == [
+        ["funds.total.initial_budget", "funds-subrows-sum"],
+        ["funds.total.annual_budget", "funds-subrows-sum"],
+        ["funds.total.executed", "funds-subrows-sum"],
+    ]

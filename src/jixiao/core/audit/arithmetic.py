@@ -9,7 +9,7 @@ the printed scores, and no score above its weight.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from jixiao.core.issues import Issue, Severity, declare
 from jixiao.core.model import Form, indicator_path
@@ -115,17 +115,44 @@ def execution_rate(form: Form) -> Decimal | None:
     return total.executed / total.annual_budget * 100
 
 
+def half_unit(value: Decimal, form: Form) -> Decimal:
+    """How far a printed amount may be from the true one through rounding.
+
+    Amounts in 元 are taken as exact; in 万元 (or another unit) a printed amount is
+    the true one rounded to its last printed digit (1041.1 万元 is 1041.05–1041.15).
+    """
+    if form.unit == "元":
+        return Decimal(0)
+    exponent = value.as_tuple().exponent
+    return Decimal(5).scaleb(exponent - 1) if isinstance(exponent, int) else Decimal(0)
+
+
+def _quantize_like(value: Decimal, printed: Decimal) -> Decimal:
+    """``value`` rounded half-up to the printed precision (2 decimals at most)."""
+    raw_exponent = printed.as_tuple().exponent
+    exponent = max(raw_exponent, -2) if isinstance(raw_exponent, int) else -2
+    return value.quantize(Decimal(1).scaleb(exponent), rounding=ROUND_HALF_UP)
+
+
 @audit_check("arith-execution-rate", "arith-execution-rate-rounding")
 def check_execution_rate(form: Form, ctx: AuditContext) -> Iterator[Issue]:
     printed = form.execution.rate_percent
     raw = execution_rate(form)
     if printed is None or raw is None:
         return
-    computed = q2(raw)
-    diff = abs(printed - computed)
-    if diff == 0:
-        return
     total = form.funds.total
+    assert total.executed is not None and total.annual_budget is not None
+    # every rate the printed amounts allow, rounded as the form prints its rate
+    de, db = half_unit(total.executed, form), half_unit(total.annual_budget, form)
+    candidates = [_quantize_like(raw, printed)]
+    if (de or db) and total.annual_budget > db:
+        low = (total.executed - de) / (total.annual_budget + db) * 100
+        high = (total.executed + de) / (total.annual_budget - db) * 100
+        candidates = [_quantize_like(low, printed), _quantize_like(high, printed)]
+    if min(candidates) <= printed <= max(candidates):
+        return
+    computed = min(candidates, key=lambda c: abs(c - printed))
+    diff = abs(printed - computed)
     params = {
         "printed": fmt(printed),
         "computed": fmt(computed),

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from jixiao.core.issues import Issue, Severity, declare
 from jixiao.core.model import FUND_COLUMN_LABELS, FUND_COLUMNS, FUND_ROW_LABELS, Form
 
+from .arithmetic import half_unit
 from .context import AuditContext, fmt
 from .registry import audit_check
 
@@ -97,7 +98,9 @@ def check_subrows(form: Form, ctx: AuditContext) -> Iterator[Issue]:
             yield ctx.issue(
                 "funds-total-missing", f"funds.total.{column}", column=label, parts=fmt(parts_sum)
             )
-        elif parts_sum != total:
+        elif abs(parts_sum - total) > half_unit(total, form) + sum(
+            (half_unit(p, form) for p in given), start=total * 0
+        ):
             yield ctx.issue(
                 "funds-subrows-sum",
                 f"funds.total.{column}",
