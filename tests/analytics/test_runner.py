@@ -1,10 +1,11 @@
 """run_audit on real files: every form stored, failures listed, jobs give the same rows."""
 
 import json
+import os
 import shutil
 from pathlib import Path
 
-from jixiao.analytics import AuditRun, run_audit
+from jixiao.analytics import AuditRun, run_audit, runner
 from jixiao.formats.interchange import load_path
 
 from .conftest import GOLD
@@ -56,3 +57,22 @@ def test_parallel_run_stores_the_same_rows(tmp_path: Path) -> None:
     assert one.forms == two.forms == 24
     assert _rows(one, sql) == _rows(two, sql)
     assert seen[-1] == (6, 6)
+
+
+def _dies_on_bad(number: int, paths: list[str], rules: str, directory: str):  # runs in a worker
+    if any("bad" in p for p in paths):
+        os._exit(3)  # as a segfault in a native reader would
+    return _ORIGINAL(number, paths, rules, directory)
+
+
+_ORIGINAL = runner._process_chunk
+
+
+def test_a_crashing_worker_fails_only_its_file(tmp_path: Path, monkeypatch) -> None:
+    for name in ("a", "b", "bad", "c", "d"):
+        shutil.copy(GOLD, tmp_path / f"{name}.json")
+    monkeypatch.setattr(runner, "_process_chunk", _dies_on_bad)
+    run = run_audit([tmp_path], jobs=2, workdir=tmp_path / "run")
+    assert [Path(f.file).name for f in run.failures] == ["bad.json"]
+    assert "worker failed" in run.failures[0].reason
+    assert run.files == 5 and run.forms == 16

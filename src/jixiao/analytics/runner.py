@@ -189,6 +189,49 @@ def audit_forms(
     return run
 
 
+def _crashed(chunk: list[str], exc: BaseException) -> _ChunkResult:
+    """A chunk whose worker died: every file in it is listed, the run goes on."""
+    reason = f"worker failed: {type(exc).__name__}: {exc}"
+    return _ChunkResult(files=len(chunk), failures=[Failure(name, reason) for name in chunk])
+
+
+def _run_pool(chunks: list[list[str]], jobs: int, rules: str, directory: Path, merge: Callable[[_ChunkResult], None]) -> None:
+    """Chunks in worker processes, at most ``2 * jobs`` in flight, merged as they finish.
+
+    When a worker dies (a crash in a native reader takes the whole pool down), the files
+    of every chunk that did not finish are retried one per fresh process, so only the
+    file that kills its process is listed as failed.
+    """
+    retry: list[str] = []
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        pending: dict[Future[_ChunkResult], list[str]] = {}
+
+        def collect(futures: Iterable[Future[_ChunkResult]]) -> None:
+            for f in futures:
+                chunk = pending.pop(f)
+                try:
+                    merge(f.result())
+                except Exception:  # BrokenProcessPool and the like
+                    retry.extend(chunk)
+
+        for n, chunk in enumerate(chunks):
+            try:
+                pending[pool.submit(_process_chunk, n, chunk, rules, str(directory))] = chunk
+            except Exception:  # the pool is already broken
+                retry.extend(chunk)
+                continue
+            if len(pending) >= jobs * 2:
+                finished, _ = wait(set(pending), return_when=FIRST_COMPLETED)
+                collect(finished)
+        collect(list(pending))
+    for i, name in enumerate(retry, start=len(chunks)):
+        with ProcessPoolExecutor(max_workers=1) as alone:
+            try:
+                merge(alone.submit(_process_chunk, i, [name], rules, str(directory)).result())
+            except Exception as exc:
+                merge(_crashed([name], exc))
+
+
 def run_audit(
     paths: Iterable[str | os.PathLike[str]],
     *,
@@ -226,16 +269,7 @@ def run_audit(
         for n, chunk in enumerate(chunks):
             merge(_process_chunk(n, chunk, rules, str(directory)))
     else:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            pending: set[Future[_ChunkResult]] = set()
-            for n, chunk in enumerate(chunks):
-                pending.add(pool.submit(_process_chunk, n, chunk, rules, str(directory)))
-                if len(pending) >= jobs * 2:  # bounded: results are merged as they come
-                    finished, pending = wait(pending, return_when=FIRST_COMPLETED)
-                    for f in finished:
-                        merge(f.result())
-            for f in pending:
-                merge(f.result())
+        _run_pool(chunks, jobs, rules, directory, merge)
     run.failures.sort(key=lambda f: f.file)
     run.seconds = time.perf_counter() - started
     return run
