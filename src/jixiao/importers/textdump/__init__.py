@@ -1,0 +1,15 @@
+"""Text dumps of 财政项目支出绩效自评表 PDFs (pdfminer, pdftotext, web copies, Word text).
+
+Public API: :func:`parse_text` (text -> :class:`~jixiao.importers.result.ImportResult`)
+and :func:`detect_shape`. Modules, in pipeline order: ``shape`` (which tool made the
+dump), ``tokens`` (pages, lines, typed tokens, wrapped labels), ``sections`` (header),
+``funds`` (项目资金 and execution), ``goals`` (年度总体目标), ``rows`` (indicator rows and
+loose cells per page), ``wrap`` (cells from wrapped lines), ``levels`` (一级/二级 groups
+from the weight split), ``assemble`` (matching cells to rows), ``build`` (Form, sources,
+confidence, issues), ``layout`` (pdftotext -layout columns).
+"""
+
+from jixiao.importers.textdump.parser import parse_text
+from jixiao.importers.textdump.shape import detect_shape
+
+__all__ = ["detect_shape", "parse_text"]

@@ -1,0 +1,187 @@
+"""The 项目资金 block: four fund rows × three columns, and the execution cells.
+
+Dumps print a row's label with only some of its amounts (pdfminer puts the 年初预算数
+column beside the labels and the other columns in a box of their own). Amount runs that
+follow a row label on its line belong to it (left columns); runs printed without a label
+("orphans") fill, in printed order, the rows that still miss columns (right columns).
+The execution weight/rate/score are found around the only rate-like percent near the
+amounts and checked with the form's own arithmetic: 得分 = 分值 × 执行率, 执行率 =
+全年执行数 / 全年预算数.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from jixiao.core.model import FUND_COLUMNS, FUND_ROWS
+from jixiao.importers.textdump import lexicon as lx
+from jixiao.importers.textdump.sections import Found
+from jixiao.importers.textdump.tokens import Line, Tok
+
+_FUNDISH = ("amount", "dash", "num", "percent")
+
+
+@dataclass
+class FundsReading:
+    cells: dict[str, Found] = field(default_factory=dict)
+    """"funds.total.executed" -> Found, "execution.rate_percent" -> Found …"""
+    unit: str | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+def dec(text: str) -> Decimal | None:
+    try:
+        return Decimal(text.replace(",", "").rstrip("%"))
+    except InvalidOperation:
+        return None
+
+
+def _run(toks: list[Tok]) -> list[Tok]:
+    out: list[Tok] = []
+    for t in toks:
+        if t.kind in ("amount", "dash"):
+            out.append(t)
+        else:
+            break
+    return out
+
+
+def read_funds(lines: list[Line]) -> FundsReading:
+    res = FundsReading()
+    labeled: dict[str, list[tuple[Tok, Line]]] = {}
+    orphans: list[list[tuple[Tok, Line]]] = []
+    pending: str | None = None
+    last_fund_idx = -10
+    cur: list[tuple[Tok, Line]] | None = None
+    for idx, ln in enumerate(lines):
+        toks = ln.toks
+        for t in toks:
+            if t.kind == "label" and t.sub == "unit":
+                res.unit = lx.UNIT_LABELS.get(t.text) or res.unit
+        if "万元" in ln.text and ("单位" in ln.text or "资金" in ln.text):
+            res.unit = "万元"
+        if ln.used:
+            continue
+        row_idx = next((i for i, t in enumerate(toks) if t.kind == "label" and t.sub == "fundrow"), None)
+        if row_idx is not None:
+            row = lx.FUND_ROW_LABELS[toks[row_idx].text]
+            run = _run(toks[row_idx + 1 :])
+            labeled.setdefault(row, []).extend((t, ln) for t in run)
+            pending = None if run else row
+            cur = labeled[row]
+            ln.used = all(t.kind in (*_FUNDISH, "label") for t in toks)
+            last_fund_idx = idx
+            continue
+        kinds = ln.kinds()
+        if not kinds or any(k not in _FUNDISH for k in kinds):
+            if not all(t.kind == "label" for t in toks):
+                cur = None
+            continue
+        has_amount = "amount" in kinds
+        all_dash = all(k == "dash" for k in kinds)
+        near = idx - last_fund_idx <= 2
+        if not (has_amount or (all_dash and (near or pending))):
+            continue
+        run = _run(toks)
+        if not run:
+            continue
+        if pending is not None:
+            labeled[pending].extend((t, ln) for t in run)
+            cur, pending = labeled[pending], None
+        elif cur is not None and len(toks) == 1 and idx - last_fund_idx == 1:
+            cur.extend((t, ln) for t in run)
+        else:
+            cur = [(t, ln) for t in run]
+            orphans.append(cur)
+        ln.used = len(run) == len(toks) or has_amount
+        last_fund_idx = idx
+    rows: dict[str, list[tuple[Tok, Line]]] = {}
+    for row in FUND_ROWS:
+        rows[row] = [p for p in labeled.get(row, [])]
+    queue = list(orphans)
+    for row in FUND_ROWS:
+        if not queue:
+            break
+        if len([p for p in rows[row] if p[0].text != "—"]) >= 3:
+            continue
+        rows[row] = rows[row] + queue.pop(0)
+    for row, cells in rows.items():
+        if len(cells) > 3:
+            cells = [p for p in cells if p[0].text != "—"][:3]
+        conf = 0.95 if (row in labeled and len(labeled[row]) == len(cells)) else 0.85
+        for col, (tok, ln) in zip(FUND_COLUMNS, cells, strict=False):
+            value = None if tok.kind == "dash" else dec(tok.text)
+            res.cells[f"funds.{row}.{col}"] = Found(value, ln.no, ln.page, conf)
+    _execution(lines, res)
+    return res
+
+
+def _stream(lines: list[Line]) -> list[tuple[Tok, Line, int]]:
+    return [(t, ln, i) for i, ln in enumerate(lines) for t in ln.toks]
+
+
+def _round2(x: Decimal) -> Decimal:
+    return x.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+def _execution(lines: list[Line], res: FundsReading) -> None:
+    stream = _stream(lines)
+    amount_lines = [i for i, ln in enumerate(lines) if any(t.kind == "amount" for t in ln.toks)]
+    label_lines = [i for i, ln in enumerate(lines) if any(t.text == "执行率" for t in ln.toks)]
+    anchors = amount_lines + label_lines
+    if not anchors:
+        return
+    best = None
+    for pos, (t, ln, i) in enumerate(stream):
+        if t.kind != "percent":
+            continue
+        if any(k not in (*_FUNDISH, "label") for k in ln.kinds()):
+            continue
+        dist = min(abs(i - a) for a in anchors)
+        if dist > 8:
+            continue
+        decimals = 1 if "." in t.text else 0
+        key = (dist - 3 * decimals, pos)
+        if best is None or key < best[0]:
+            best = (key, pos)
+    if best is None:
+        return
+    pos = best[1]
+    rate_tok, rate_line, _ = stream[pos]
+    rate = dec(rate_tok.text)
+    if rate is None:
+        return
+    res.cells["execution.rate_percent"] = Found(rate, rate_line.no, rate_line.page, 0.95)
+    nums = [(p, t, ln) for p, (t, ln, _i) in enumerate(stream) if (t.kind == "num" and not ln.used) or p in (pos - 1, pos + 1)]
+    nums = [(p, t, ln) for p, t, ln in nums if t.kind == "num" and len(ln.toks) <= 5 and all(k in _FUNDISH or k == "label" for k in ln.kinds())]
+    before = stream[pos - 1] if pos > 0 else None
+    after = stream[pos + 1] if pos + 1 < len(stream) else None
+    weight: tuple[Decimal, Line, float] | None = None
+    score: tuple[Decimal, Line, float] | None = None
+    if before and before[0].kind == "num":
+        weight = (Decimal(before[0].text), before[1], 0.95)
+    if after and after[0].kind == "num":
+        score = (Decimal(after[0].text), after[1], 0.95)
+    if weight and not score:
+        want = _round2(weight[0] * rate / 100)
+        cands = [(abs(p - pos), t, ln) for p, t, ln in nums if p != pos - 1 and abs(Decimal(t.text) - want) <= Decimal("0.01")]
+        if cands:
+            _, t, ln = min(cands, key=lambda c: c[0])
+            score = (Decimal(t.text), ln, 0.85)
+    if score and not weight:
+        cands = [
+            (abs(p - pos), t, ln)
+            for p, t, ln in nums
+            if p != pos + 1 and Decimal(t.text) > 0 and abs(_round2(Decimal(t.text) * rate / 100) - score[0]) <= Decimal("0.01")
+        ]
+        if cands:
+            _, t, ln = min(cands, key=lambda c: c[0])
+            weight = (Decimal(t.text), ln, 0.85)
+    if weight:
+        res.cells["execution.weight"] = Found(weight[0], weight[1].no, weight[1].page, weight[2])
+        weight[1].used = True
+    if score:
+        res.cells["execution.score"] = Found(score[0], score[1].no, score[1].page, score[2])
+        score[1].used = True
+    rate_line.used = True

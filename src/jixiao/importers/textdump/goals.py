@@ -1,0 +1,146 @@
+"""年度总体目标: the two free-text columns 预期目标 and 实际完成情况.
+
+Both columns wrap at their own width, and that width is what tells them apart: a dump
+may print the whole 预期目标 paragraph first (pdfminer) or interleave the lines of the
+two columns (plain pdftotext). Each line is given to the column whose width it fills; a
+short line (a paragraph's last) goes to a column whose paragraph is still open,
+preferring the column the previous line did not go to when both are open.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import Counter
+from dataclasses import dataclass
+
+from jixiao.importers.textdump import lexicon as lx
+from jixiao.importers.textdump.sections import Found
+from jixiao.importers.textdump.tokens import Line
+
+
+@dataclass
+class GoalText:
+    lines: list[Line]
+
+    def text(self) -> str:
+        return "".join(ln.text.replace(" ", "") if _cjk(ln.text) else ln.text for ln in self.lines)
+
+
+def _cjk(text: str) -> bool:
+    return lx.width(text) > len(text) * 1.5
+
+
+def _is_goal_line(ln: Line) -> bool:
+    if ln.used or not ln.toks:
+        return False
+    return all(t.kind in ("text", "value", "num", "percent") for t in ln.toks) and any(t.kind == "text" for t in ln.toks)
+
+
+def read_goals(lines: list[Line]) -> dict[str, Found]:
+    start = next(
+        (i for i, ln in enumerate(lines) if any(t.kind == "label" and t.sub == "goal" for t in ln.toks)),
+        None,
+    )
+    if start is None:
+        return {}
+    lines[start].used = True
+    body: list[Line] = []
+    i = start + 1
+    # skip stray cells (dashes, a lone score) printed between the label and the text
+    while i < len(lines) and i < start + 8 and not (_is_goal_line(lines[i]) and lx.width(lines[i].text) >= 24):
+        i += 1
+    while i < len(lines) and _is_goal_line(lines[i]):
+        body.append(lines[i])
+        i += 1
+    if not body:
+        return {}
+    expected, actual = split_columns(body)
+    out: dict[str, Found] = {}
+    for key, part in (("goals.expected", expected), ("goals.actual", actual)):
+        if part:
+            for ln in part:
+                ln.used = True
+            out[key] = Found(GoalText(part).text(), part[0].no, part[0].page, 0.9)
+    return out
+
+
+def _widths(body: list[Line]) -> list[int]:
+    """Widths including a paragraph's indentation, so a first line counts as full."""
+    return [lx.width(ln.raw.rstrip().replace("\t", "    ")) for ln in body]
+
+
+def split_columns(body: list[Line]) -> tuple[list[Line], list[Line]]:
+    """Split goal lines into (预期目标, 实际完成情况) by the two wrap widths."""
+    ws = _widths(body)
+    common = [w for w, _ in Counter(ws).most_common()]
+    top = sorted(ws, reverse=True)
+    wide = top[0]
+    narrow_candidates = [w for w in common if w < wide - 6]
+    if not narrow_candidates:
+        return _split_sequential(body, ws)
+    # the narrow width: the most frequent width clearly below the widest one
+    counts = Counter(w for w in ws if w < wide - 6)
+    narrow = max(counts, key=lambda w: (sum(1 for x in ws if abs(x - w) <= 2), w))
+    if sum(1 for x in ws if abs(x - narrow) <= 2) < 2:
+        return _split_sequential(body, ws)
+    seq_cut = _sequential_cut(body, ws, wide, narrow)
+    if seq_cut is not None:
+        return body[:seq_cut], body[seq_cut:]
+    cols: tuple[list[Line], list[Line]] = ([], [])
+    open_ = [False, False]
+    prev = -1
+    seq: list[int] = []
+    for ln, w in zip(body, ws, strict=True):
+        full_wide = w >= wide - 4
+        full_narrow = abs(w - narrow) <= 3 and not full_wide
+        if full_wide:
+            k = 0
+        elif full_narrow:
+            k = 1
+        elif w > narrow + 2:
+            k = 0
+        else:
+            cands = [c for c in (0, 1) if open_[c]]
+            if len(cands) == 1:
+                k = cands[0]
+            elif len(cands) == 2:
+                k = 1 - prev if prev >= 0 else 0
+            else:
+                k = prev if prev >= 0 else 0
+        cols[k].append(ln)
+        open_[k] = full_wide if k == 0 else full_narrow
+        prev = k
+        seq.append(k)
+    switches = sum(1 for a, b in itertools.pairwise(seq) if a != b)
+    # printed one after the other: the first column is 预期目标; interleaved (printed
+    # side by side), 预期目标 is the wider column, as in the official layout
+    first_is_wide = seq[0] == 0 if switches <= 1 else True
+    return (cols[0], cols[1]) if first_is_wide else (cols[1], cols[0])
+
+
+def _sequential_cut(body: list[Line], ws: list[int], wide: int, narrow: int) -> int | None:
+    """Where one column ends and the other begins when they are printed one after the other."""
+    kinds = [0 if w >= wide - 4 else (1 if abs(w - narrow) <= 3 else -1) for w in ws]
+    best: tuple[float, int] | None = None
+    for c in range(1, len(body)):
+        for first in (0, 1):
+            bad = sum(1 for k in kinds[:c] if k == 1 - first) + sum(1 for k in kinds[c:] if k == first)
+            cost = bad - (0.5 if body[c].block != body[c - 1].block else 0) + (0.5 if kinds[c - 1] == first else 0)
+            if best is None or cost < best[0]:
+                best = (cost, c)
+    if best is not None and best[0] <= 0:
+        return best[1]
+    return None
+
+
+def _split_sequential(body: list[Line], ws: list[int]) -> tuple[list[Line], list[Line]]:
+    """Same width in both columns: split at the block boundary nearest the middle."""
+    if len(body) < 2:
+        return body, []
+    blocks = [i for i in range(1, len(body)) if body[i].block != body[i - 1].block and ws[i - 1] < max(ws) - 2]
+    if not blocks:
+        blocks = [i for i in range(1, len(body)) if ws[i - 1] < max(ws) - 2]
+    if not blocks:
+        return body, []
+    cut = min(blocks, key=lambda i: abs(i - len(body) / 2))
+    return body[:cut], body[cut:]

@@ -1,0 +1,129 @@
+"""Which 一级/二级指标 each row belongs to, from the form's own arithmetic.
+
+The labels of merged cells come out of a dump away from their rows, so the rows of a
+form (in 分值/得分 order) are cut into contiguous groups, one per 二级指标 printed on the
+page, in the canonical order of the official layout. The cut minimises a cost made of:
+- the 一级指标 weight split (产出 50 / 效益 30 / 满意度 10 with 10 for execution is the
+  standard one; a cut that reaches it is strongly preferred),
+- how well each row's target/actual fits the group (a deadline is 时效, a count 数量 …),
+- the number of names printed after each label, and labels printed inline with a row.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from jixiao.importers.textdump import lexicon as lx
+
+STANDARD_SPLIT = {"产出指标": Decimal(50), "效益指标": Decimal(30), "满意度指标": Decimal(10)}
+
+
+@dataclass
+class SlotInfo:
+    page: int
+    weight: Decimal
+    kind: str | None
+    fixed: str | None = None
+
+
+@dataclass
+class PageGroups:
+    page: int
+    labels: list[str]
+    counts: dict[str, int] = field(default_factory=dict)
+    strong: dict[str, int] = field(default_factory=dict)
+    fixed_only: set[str] = field(default_factory=set)
+    assumed: bool = False
+
+
+def level1_of(level2: str) -> str:
+    return lx.LEVEL2.get(level2, level2)
+
+
+def partition(slots: list[SlotInfo], pages: list[PageGroups], exec_weight: Decimal | None) -> tuple[list[str | None], float]:
+    """The 二级指标 of every slot, and the margin to the next best cut (confidence)."""
+    groups: list[tuple[int, str, PageGroups]] = []
+    for pg in pages:
+        for lab in pg.labels:
+            groups.append((pg.page, lab, pg))
+    if not slots or not groups:
+        return [None] * len(slots), 0.0
+    n, g_n = len(slots), len(groups)
+    split = STANDARD_SPLIT if exec_weight in (None, Decimal(10)) else {}
+
+    def seg_cost(i: int, k: int, g: int) -> float:
+        page, lab, pg = groups[g]
+        cost = 0.0
+        for s in slots[i:k]:
+            if s.page != page:
+                return 1e6
+            if s.fixed and s.fixed != lab:
+                cost += 10
+            cost -= lx.AFFINITY.get(lab, {}).get(s.kind or "", 0.0)
+        size = k - i
+        c = pg.counts.get(lab, 0)
+        if c or pg.counts:
+            deficit, excess = max(0, size - c), max(0, c - size)
+            cost += (1.0 if lab in pg.fixed_only else 0.5) * deficit + 0.2 * excess
+        strong = pg.strong.get(lab, 0)
+        if size < strong:
+            cost += 2.0 * (strong - size)
+        return cost - 0.001 * size * (g_n - g)
+
+    def l1_cost(l1: str, total: Decimal) -> float:
+        if l1 in split:
+            return 0.0 if total == split[l1] else 3.0
+        return 0.0
+
+    # state: (slots consumed, last group index, running L1 sum) -> (cost, back pointer)
+    start = (0, -1, Decimal(0))
+    best: dict[tuple[int, int, Decimal], tuple[float, tuple | None, tuple[int, int, int] | None]] = {start: (0.0, None, None)}
+    by_j: dict[int, list[tuple[int, int, Decimal]]] = {0: [start]}
+    finals: list[tuple[float, tuple]] = []
+    for j in range(n + 1):
+        for state in by_j.get(j, []):
+            _, g, run = state
+            base = best[state][0]
+            if j == n:
+                last_l1 = level1_of(groups[g][1]) if g >= 0 else ""
+                finals.append((base + l1_cost(last_l1, run) + _skips(groups, g + 1, g_n), state))
+                continue
+            for g2 in range(g + 1, g_n):
+                if groups[g2][0] != slots[j].page:
+                    if groups[g2][0] > slots[j].page:
+                        break
+                    continue
+                skip = _skips(groups, g + 1, g2)
+                for k in range(j + 1, n + 1):
+                    if slots[k - 1].page != slots[j].page:
+                        break
+                    c = seg_cost(j, k, g2)
+                    if c >= 1e6:
+                        break
+                    w = sum((s.weight for s in slots[j:k]), Decimal(0))
+                    same = g >= 0 and level1_of(groups[g][1]) == level1_of(groups[g2][1])
+                    extra = 0.0 if same or g < 0 else l1_cost(level1_of(groups[g][1]), run)
+                    st = (k, g2, run + w if same else w)
+                    total = base + skip + c + extra
+                    if st not in best:
+                        by_j.setdefault(k, []).append(st)
+                        best[st] = (total, state, (j, k, g2))
+                    elif total < best[st][0] - 1e-9:
+                        best[st] = (total, state, (j, k, g2))
+    if not finals:
+        return [None] * n, 0.0
+    finals.sort(key=lambda x: x[0])
+    out: list[str | None] = [None] * n
+    state: tuple | None = finals[0][1]
+    while state is not None and best[state][2] is not None:
+        _, prev, (j, k, g2) = best[state]  # type: ignore[misc]
+        for idx in range(j, k):
+            out[idx] = groups[g2][1]
+        state = prev
+    margin = finals[1][0] - finals[0][0] if len(finals) > 1 else 5.0
+    return out, margin
+
+
+def _skips(groups: list[tuple[int, str, PageGroups]], a: int, b: int) -> float:
+    return sum(0.0 if groups[x][2].assumed else 1.0 for x in range(a, b))

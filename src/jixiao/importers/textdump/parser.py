@@ -1,0 +1,105 @@
+"""``parse_text``: a text dump in, forms with sources, confidences and issues out.
+
+Pages are grouped into forms (a page that prints the title or 项目名称 starts a form; a
+page without them continues the previous one). Each form is read in passes that each
+claim their lines: header, funds, goals, then the indicator table page by page.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from jixiao.importers.result import ImportResult
+from jixiao.importers.textdump import issues as _issues  # noqa: F401  (declares the codes)
+from jixiao.importers.textdump.assemble import assemble
+from jixiao.importers.textdump.build import build_form
+from jixiao.importers.textdump.funds import read_funds
+from jixiao.importers.textdump.goals import read_goals
+from jixiao.importers.textdump.rows import PageRows, read_page
+from jixiao.importers.textdump.sections import read_header
+from jixiao.importers.textdump.shape import detect_shape
+from jixiao.importers.textdump.tokens import Line, build_lines, join_value_lines
+
+ROW_ORDER_SHAPES = ("pdftotext-plain", "long-line", "reading-order")
+
+
+def _starts_form(page: list[Line]) -> bool:
+    return any(t.kind == "label" and (t.sub == "title" or t.text == "项目名称") for ln in page for t in ln.toks)
+
+
+def _split_at_titles(page: list[Line]) -> list[list[Line]]:
+    """Row-order dumps print the title first: a second title on a page starts a new form."""
+    parts: list[list[Line]] = [[]]
+    for ln in page:
+        if any(t.kind == "label" and t.sub == "title" for t in ln.toks) and any(
+            t.kind == "label" and t.sub == "title" for x in parts[-1] for t in x.toks
+        ):
+            parts.append([])
+        parts[-1].append(ln)
+    return [p for p in parts if p]
+
+
+def prepare(text: str, shape: str) -> str:
+    """Bring shapes (b) and (e) to one cell per line / one row per line."""
+    if shape == "long-line":
+        pages = [ln for ln in text.replace("\f", "\n").split("\n") if ln.strip()]
+        return "\f".join("\n\n".join(ln.split()) for ln in pages)
+    if shape == "reading-order":
+        return "\n".join(" ".join(c.strip() for c in ln.split("\t") if c.strip()) for ln in text.split("\n"))
+    return text
+
+
+def parse_text(text: str, file: str | None = None) -> ImportResult:
+    if "\x00" in text:
+        text = text.replace("\x00", "")
+    shape = detect_shape(text)
+    if shape == "pdftotext-layout":
+        from jixiao.importers.textdump.layout import layout_pages
+
+        pages = layout_pages(text)
+    else:
+        pages = build_lines(prepare(text, shape))
+        if shape in ROW_ORDER_SHAPES:
+            pages = [join_value_lines(p) for p in pages]
+    form_pages: list[list[list[Line]]] = []
+    for page in pages:
+        parts = _split_at_titles(page) if shape in ROW_ORDER_SHAPES else [page]
+        for k, part in enumerate(parts):
+            if not form_pages or (_starts_form(part) and (k > 0 or _starts_form(part))):
+                form_pages.append([part])
+            else:
+                form_pages[-1].append(part)
+    forms, issues, confs = [], [], []
+    for idx, fp in enumerate(form_pages):
+        result = read_form(fp, file, idx, shape)
+        if result is None:
+            continue
+        form, form_issues = result
+        forms.append(form)
+        issues.extend(form_issues)
+    res = ImportResult.of(forms, issues, format=f"text/{shape}")
+    confs = res.confidences
+    if not forms:
+        from jixiao.core.issues import Location, make_issue
+
+        res = ImportResult([], [make_issue("text-no-form", Location(file=file), file=file or "(text)")], confs, f"text/{shape}")
+    return res
+
+
+def read_form(pages: list[list[Line]], file: str | None, index: int, shape: str):  # type: ignore[no-untyped-def]
+    flat = [ln for p in pages for ln in p]
+    header = read_header(flat)
+    funds = read_funds(pages[0] if len(pages) == 1 else flat)
+    goals = read_goals(flat)
+    inline = shape in ROW_ORDER_SHAPES
+    rows: list[PageRows] = []
+    for p in pages:
+        if hasattr(p, "page_rows"):
+            rows.append(p.page_rows)  # type: ignore[attr-defined]
+        else:
+            rows.append(read_page(p, inline=inline))
+    if not header.fields and not funds.cells and not any(r.units or r.bulk_ws for r in rows):
+        return None
+    exec_w = funds.cells.get("execution.weight")
+    asm = assemble(rows, exec_w.value if exec_w and isinstance(exec_w.value, Decimal) else None)
+    return build_form(header, funds, goals, rows, asm, file, index, pages)

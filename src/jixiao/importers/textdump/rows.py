@@ -1,0 +1,301 @@
+"""Indicator rows on one page: anchors, units and the pools of loose cells.
+
+A line ending in two weight/score numbers is an *anchor* (one row, top to bottom: the
+分值/得分 column fixes the row order). Words before them on the line are, from the
+right, the actual, the target and the name. A line of target/actual without numbers is a
+*TA line*. Text lines between anchors are cut into the cells the anchor misses (wrap.py);
+text right after an anchor in the same text box is its 偏差原因 (deviation). What is left
+— names printed apart, target/actual pairs printed apart, 分值/得分 printed as one column —
+goes to pools that :mod:`levels` matches up with the form's arithmetic.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from jixiao.importers.textdump import lexicon as lx
+from jixiao.importers.textdump.tokens import Line, Tok
+from jixiao.importers.textdump.wrap import block_cells, join, natural_cells, split_exact
+
+
+@dataclass
+class Cell:
+    text: str
+    line: int
+    page: int
+    conf: float = 1.0
+
+
+@dataclass
+class Unit:
+    """One indicator row as far as it could be read on its page."""
+
+    page: int
+    order: float
+    name: Cell | None = None
+    target: Cell | None = None
+    actual: Cell | None = None
+    weight: Cell | None = None
+    score: Cell | None = None
+    deviation: Cell | None = None
+    level2: str | None = None
+    level1: str | None = None
+    marker_before: str | None = None
+
+    @property
+    def has_ta(self) -> bool:
+        return self.target is not None or self.actual is not None
+
+    @property
+    def has_ws(self) -> bool:
+        return self.weight is not None
+
+
+@dataclass
+class PageRows:
+    page: int
+    units: list[Unit] = field(default_factory=list)
+    """Rows carrying target/actual (with or without 分值/得分)."""
+    bulk_ws: list[Unit] = field(default_factory=list)
+    """分值/得分 pairs printed without their row."""
+    pool_names: list[Unit] = field(default_factory=list)
+    orphan_ta: list[Unit] = field(default_factory=list)
+    markers: list[tuple[float, str, str]] = field(default_factory=list)
+    """(order, kind l1/l2, label)."""
+    total: Cell | None = None
+    total_weight: Cell | None = None
+    loose: list[Cell] = field(default_factory=list)
+
+
+def _cell(lines: list[Line], conf: float = 1.0) -> Cell:
+    return Cell(join(lines), lines[0].no, lines[0].page, conf)
+
+
+def _tok_cell(t: Tok, ln: Line, conf: float = 1.0) -> Cell:
+    return Cell(t.text, ln.no, ln.page, conf)
+
+
+def _is_anchor(content: list[Tok]) -> bool:
+    if len(content) < 2 or content[-1].kind != "num" or content[-2].kind != "num":
+        return False
+    w, s = Decimal(content[-2].text), Decimal(content[-1].text)
+    return w <= 100 and s <= max(w, Decimal(100))
+
+
+def read_page(lines: list[Line], inline: bool = False) -> PageRows:
+    pr = PageRows(page=lines[0].page if lines else 0)
+    items: list[tuple[str, object, Line | None]] = []
+    for ln in lines:
+        if ln.used:
+            if items and items[-1][0] != "gap":
+                items.append(("gap", None, None))
+            continue
+        content: list[Tok] = []
+        has_marker = False
+        for t in ln.toks:
+            if t.kind == "label":
+                if t.sub in ("l1", "l2"):
+                    items.append(("marker", (t.sub, t.text), ln))
+                    has_marker = True
+                elif t.sub == "total":
+                    items.append(("total", None, ln))
+            elif t.kind != "year":
+                content.append(t)
+        if not content:
+            continue
+        if _is_anchor(content):
+            items.append(("anchor", content, ln))
+        elif len(content) == 1 and content[0].kind == "text":
+            items.append(("name" if has_marker else "text", content, ln))
+        elif all(t.kind in ("num", "dash") for t in content):
+            continue
+        else:
+            items.append(("ta", content, ln))
+    _Builder(pr, items, inline).run()
+    return pr
+
+
+def _split_content(content: list[Tok], ln: Line, unit: Unit) -> None:
+    """Fill name/target/actual from the words of one line (right to left)."""
+    words = [t for t in content if t.kind != "dash" or len(content) <= 3]
+    n = len(words)
+    if n == 1:
+        unit.actual = _tok_cell(words[0], ln)
+    elif n == 2:
+        a, b = words
+        if a.kind == "text" and b.kind in ("value", "percent") and b.text[:1] in "<>=≥≤＜＞":
+            unit.name, unit.target = _tok_cell(a, ln), _tok_cell(b, ln)
+        else:
+            unit.target, unit.actual = _tok_cell(a, ln), _tok_cell(b, ln)
+    elif n >= 3:
+        unit.name = Cell("".join(t.text for t in words[:-2]), ln.no, ln.page, 0.95)
+        unit.target, unit.actual = _tok_cell(words[-2], ln), _tok_cell(words[-1], ln)
+
+
+def _looks_value(text: str) -> bool:
+    return lx.is_value(text) or lx.affinity(text) != "text"
+
+
+class _Builder:
+    def __init__(self, pr: PageRows, items: list[tuple[str, object, Line | None]], inline: bool = False) -> None:
+        self.pr = pr
+        self.items = items
+        self.texts: list[Line] = []
+        self.dev: list[Line] = []
+        self.last: Unit | None = None
+        self.last_line: Line | None = None
+        self.marker: str | None = None
+        self.prev_row: Unit | None = None
+        self.row_order = inline
+        self.inline = inline or any(
+            kind in ("anchor", "ta") and len(payload) - (2 if kind == "anchor" else 0) >= 3  # type: ignore[arg-type]
+            for kind, payload, _ in items
+        )
+
+    def pool(self, lines: list[Line]) -> None:
+        for c in block_cells(lines):
+            self.pr.pool_names.append(Unit(c[0].page, c[0].no, name=_cell(c, 0.8), marker_before=self.marker))
+
+    def flush_dev(self) -> None:
+        if self.last is not None and self.dev:
+            self.last.deviation = _cell(self.dev, 0.9)
+        self.dev = []
+
+    def settle_texts(self) -> None:
+        """Loose text before a marker/gap/end: the last row's values, a stray TA pair, or names."""
+        texts, self.texts = self.texts, []
+        if not texts:
+            return
+        last = self.last
+        if last is not None and last.name is not None and not last.has_ta and len(texts) >= 2:
+            cells = split_exact(texts, 2)
+            last.target, last.actual = _cell(cells[0], 0.8), _cell(cells[1], 0.8)
+            return
+        cells = natural_cells(texts) if len(texts) > 1 else [texts]
+        if last is not None and last.has_ta and len(cells) == 2:
+            a, b = join(cells[0]), join(cells[1])
+            if a == b or _looks_value(a) or _looks_value(b):
+                self.pr.orphan_ta.append(
+                    Unit(texts[0].page, texts[0].no, target=_cell(cells[0], 0.75), actual=_cell(cells[1], 0.75), marker_before=self.marker)
+                )
+                return
+        self.pool(texts)
+
+    def fill_from_texts(self, unit: Unit) -> None:
+        texts, self.texts = self.texts, []
+        if not texts:
+            return
+        need = (0 if unit.target else 1) + (0 if unit.actual else 1)
+        if unit.actual is not None and unit.target is None:
+            need = 1
+        want_name = unit.name is None and (self.inline or need == 0)
+        if need == 0:
+            cells = natural_cells(texts)
+            prev = self.prev_row
+            if self.row_order and prev is not None and prev.deviation is None and len(cells) > 1:
+                prev.deviation = _cell([ln for c in cells[:-1] for ln in c], 0.8)
+                cells = cells[-1:]
+            for c in cells[:-1]:
+                self.pr.pool_names.append(Unit(c[0].page, c[0].no, name=_cell(c, 0.8), marker_before=self.marker))
+            if unit.name is None:
+                unit.name = _cell(cells[-1], 0.85)
+            else:
+                self.pr.pool_names.append(Unit(cells[-1][0].page, cells[-1][0].no, name=_cell(cells[-1], 0.8), marker_before=self.marker))
+            return
+        k = min(len(texts), need + (1 if want_name else 0))
+        cells = split_exact(texts, k)
+        if k > need:
+            unit.name = _cell(cells[0], 0.85)
+            cells = cells[1:]
+        if len(cells) == 2:
+            unit.target, unit.actual = _cell(cells[0], 0.9), _cell(cells[1], 0.9)
+        elif len(cells) == 1:
+            if unit.actual is None:
+                unit.actual = _cell(cells[0], 0.85)
+            else:
+                unit.target = _cell(cells[0], 0.9)
+
+    def run(self) -> None:
+        pr = self.pr
+        for kind, payload, ln in self.items:
+            if kind == "text":
+                assert ln is not None
+                if self.last is not None and not self.texts and _continues_dev(self.last_line, self.dev, ln):
+                    self.dev.append(ln)
+                    continue
+                self.flush_dev()
+                self.texts.append(ln)
+                continue
+            self.flush_dev()
+            if kind in ("gap", "marker", "total"):
+                self.settle_texts()
+                if kind == "marker":
+                    assert ln is not None
+                    sub, label = payload  # type: ignore[misc]
+                    pr.markers.append((ln.no + 0.1, sub, label))
+                    if sub == "l2":
+                        self.marker = label
+                    if ln.toks and not any(t.kind != "label" for t in ln.toks):
+                        self.last = None
+                else:
+                    self.last = None
+                continue
+            assert ln is not None
+            content: list[Tok] = payload  # type: ignore[assignment]
+            unit = Unit(ln.page, ln.no, marker_before=self.marker)
+            inline_l2 = [t.text for t in ln.toks if t.kind == "label" and t.sub == "l2"]
+            if inline_l2:
+                unit.level2 = inline_l2[-1]
+            if kind == "name":
+                self.settle_texts()
+                unit.name = _tok_cell(content[0], ln, 0.95)
+                pr.units.append(unit)
+                self.last, self.last_line = unit, None
+                continue
+            if kind == "anchor":
+                w, s = content[-2], content[-1]
+                rest = content[:-2]
+                if Decimal(w.text) == 100 and not rest:
+                    self.settle_texts()
+                    pr.total, pr.total_weight = _tok_cell(s, ln), _tok_cell(w, ln)
+                    self.last = None
+                    continue
+                unit.weight, unit.score = _tok_cell(w, ln), _tok_cell(s, ln)
+                _split_content(rest, ln, unit)
+                if not rest and not self.texts:
+                    pr.bulk_ws.append(unit)
+                    self.last, self.last_line = None, ln
+                    continue
+                self.fill_from_texts(unit)
+            else:
+                _split_content(content, ln, unit)
+                last = self.last
+                if unit.name is None and last is not None and last.name is not None and not last.has_ta and not last.has_ws:
+                    if self.texts:
+                        self.settle_texts()
+                    if not last.has_ta:
+                        last.target, last.actual = unit.target, unit.actual
+                        self.last_line = ln
+                        continue
+                if unit.name is None and not self.texts:
+                    pr.orphan_ta.append(unit)
+                    self.last, self.last_line = unit, ln
+                    continue
+                self.fill_from_texts(unit)
+            pr.units.append(unit)
+            self.last, self.last_line = unit, ln
+            self.prev_row = unit
+        self.flush_dev()
+        self.settle_texts()
+
+
+def _continues_dev(anchor_line: Line | None, dev: list[Line], ln: Line) -> bool:
+    if anchor_line is None:
+        return False
+    if not dev:
+        return ln.block == anchor_line.block and ln.no == anchor_line.no + 1
+    prev = dev[-1]
+    if ln.block == prev.block:
+        return True
+    return lx.width(prev.text) >= max(lx.width(x.text) for x in dev) - 1 and lx.width(prev.text) >= 8

@@ -1,0 +1,87 @@
+"""Block/label recognition for the top of a form: title, year, 项目名称/主管部门/实施单位.
+
+A label takes the words printed after it on its own line; when a dump printed the
+label alone (pdfminer and plain pdftotext put labels and values in separate boxes) it
+waits for the next free one-word text line. ``主管部门 A B`` with no 实施单位 between
+is read as department A, implementing unit B (the 实施单位 label sits elsewhere).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from jixiao.importers.textdump import lexicon as lx
+from jixiao.importers.textdump.tokens import Line
+
+
+@dataclass
+class Found:
+    value: object
+    line: int
+    page: int
+    confidence: float
+
+
+@dataclass
+class Header:
+    fields: dict[str, Found] = field(default_factory=dict)
+    has_title: bool = False
+
+
+def _is_free_text_line(ln: Line) -> bool:
+    return not ln.used and len(ln.toks) == 1 and ln.toks[0].kind == "text" and lx.width(ln.toks[0].text) >= 4
+
+
+def read_header(lines: list[Line]) -> Header:
+    head = Header()
+    pending: list[tuple[str, Line]] = []
+    for _idx, ln in enumerate(lines):
+        if ln.used:
+            continue
+        toks = ln.toks
+        if any(t.kind == "label" and t.sub == "title" for t in toks):
+            head.has_title = True
+            ln.used = all(t.kind in ("label", "year") for t in toks)
+        for t in toks:
+            if t.kind == "year" and "year" not in head.fields:
+                head.fields["year"] = Found(lx.year_of(t.text), ln.no, ln.page, 1.0)
+                ln.used = ln.used or len(toks) == 1
+        if not any(t.kind == "label" and t.sub == "header" for t in toks):
+            continue
+        ln.used = True
+        i = 0
+        current: str | None = None
+        values: dict[str, list[str]] = {}
+        order: list[str] = []
+        while i < len(toks):
+            t = toks[i]
+            if t.kind == "label" and t.sub == "header":
+                current = lx.HEADER_LABELS[t.text]
+                values.setdefault(current, [])
+                order.append(current)
+            elif current is not None and t.kind != "label":
+                values[current].append(t.text)
+            i += 1
+        for key in order:
+            words = values.get(key, [])
+            if key == "department" and len(words) == 2 and "implementing_unit" not in values:
+                head.fields.setdefault("department", Found(words[0], ln.no, ln.page, 0.95))
+                head.fields.setdefault("implementing_unit", Found(words[1], ln.no, ln.page, 0.9))
+            elif words:
+                conf = 1.0 if len(words) == 1 else 0.8
+                head.fields.setdefault(key, Found("".join(words) if key != "project_name" else " ".join(words), ln.no, ln.page, conf))
+            elif key not in head.fields:
+                pending.append((key, ln))
+    # labels printed alone: the next free one-word text line after the label
+    for key, label_line in pending:
+        if key in head.fields:
+            continue
+        start = lines.index(label_line)
+        for ln in lines[start + 1 : start + 14]:
+            if _is_free_text_line(ln):
+                head.fields[key] = Found(ln.toks[0].text, ln.no, ln.page, 0.8)
+                ln.used = True
+                break
+            if not ln.used and any(t.kind not in ("label", "year") for t in ln.toks):
+                break
+    return head

@@ -1,0 +1,198 @@
+"""Tokenising: a dump becomes pages of lines of typed tokens.
+
+Pages are split at form feeds, or (pdfminer-style dumps without form feeds) at runs of
+two or more blank lines; blank lines inside a page separate *blocks* (one text box).
+Labels wrapped over lines (产出指 / 标, the vertical 绩/效/指/标) are joined back first,
+so later stages see one label token.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from jixiao.importers.textdump import lexicon as lx
+
+
+@dataclass(slots=True)
+class Tok:
+    text: str
+    kind: str
+    """label | amount | dash | num | percent | value | text | year."""
+    sub: str | None = None
+    """For labels: the label kind (l1, l2, fundrow …); the canonical label is ``text``."""
+
+
+@dataclass(slots=True)
+class Line:
+    no: int
+    """1-based line number in the input."""
+    raw: str
+    page: int
+    block: int
+    toks: list[Tok] = field(default_factory=list)
+    used: bool = False
+
+    @property
+    def text(self) -> str:
+        return self.raw.strip()
+
+    def kinds(self) -> list[str]:
+        return [t.kind for t in self.toks]
+
+
+_GLUED_TAIL = re.compile(r"^(.*?\d)(总分|得分|分值)$")
+
+
+def classify(word: str) -> Tok:
+    kind = lx.label_kind(word)
+    if kind:
+        return Tok(lx.norm_label(word), "label", kind)
+    if lx.year_of(word) is not None:
+        return Tok(word, "year")
+    if lx.is_dash(word):
+        return Tok(word, "dash")
+    if lx.is_amount(word):
+        return Tok(word, "amount")
+    if lx.is_num(word):
+        return Tok(word, "num")
+    if lx.is_percent(word):
+        return Tok(word, "percent")
+    if lx.is_value(word):
+        return Tok(word, "value")
+    return Tok(word, "text")
+
+
+def tokenize_line(text: str) -> list[Tok]:
+    """Whitespace-separated tokens; adjacent words forming one label are rejoined."""
+    text = re.sub(r"[(（]\s*(\d{4})\s*年度\s*[)）]", r"(\1年度)", text)
+    words: list[str] = []
+    for w in text.split():
+        m = _GLUED_TAIL.match(w)
+        if m:
+            words.extend([m.group(1), m.group(2)])
+            continue
+        head = next((lab for lab in lx.HEADER_LABELS if w.startswith(lab) and len(w) > len(lab)), None)
+        if head:
+            words.extend([head, w[len(head):].lstrip("：:")])
+            continue
+        words.append(w)
+    out: list[Tok] = []
+    i = 0
+    while i < len(words):
+        joined = None
+        for j in range(min(len(words), i + 4), i + 1, -1):
+            cand = "".join(words[i:j])
+            if lx.label_kind(cand) and not lx.label_kind(words[i]):
+                joined = (cand, j)
+                break
+        if joined:
+            out.append(classify(joined[0]))
+            i = joined[1]
+        else:
+            out.append(classify(words[i]))
+            i += 1
+    return out
+
+
+def split_pages(text: str) -> list[list[tuple[int, str]]]:
+    """Pages as lists of (line number, raw line), blank lines kept."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.split("\n")
+    pages: list[list[tuple[int, str]]] = [[]]
+    has_ff = "\f" in text
+    blank_run = 0
+    for no, raw in enumerate(lines, 1):
+        parts = raw.split("\f")
+        for k, part in enumerate(parts):
+            if k > 0:
+                pages.append([])
+                blank_run = 0
+            if not has_ff:
+                if part.strip() == "":
+                    blank_run += 1
+                    if blank_run == 2 and any(r.strip() for _, r in pages[-1]):
+                        pages.append([])
+                        continue
+                else:
+                    blank_run = 0
+            pages[-1].append((no, part))
+    return [p for p in pages if any(r.strip() for _, r in p)]
+
+
+def build_lines(text: str) -> list[list[Line]]:
+    """Pages of tokenised, non-blank lines with block numbers and merged labels."""
+    out: list[list[Line]] = []
+    for pno, page in enumerate(split_pages(text), 1):
+        lines: list[Line] = []
+        block = 0
+        prev_blank = False
+        for no, raw in page:
+            if raw.strip() == "":
+                if not prev_blank:
+                    block += 1
+                prev_blank = True
+                continue
+            prev_blank = False
+            lines.append(Line(no, raw.rstrip(), pno, block))
+        merge_wrapped_labels(lines)
+        for ln in lines:
+            ln.toks = tokenize_line(ln.raw)
+        out.append([ln for ln in lines if ln.raw.strip()])
+    return out
+
+
+def merge_wrapped_labels(lines: list[Line]) -> None:
+    """Join single-word lines whose concatenation is a label (产出指/标, 绩/效/指/标)."""
+    i = 0
+    while i < len(lines):
+        first = lines[i].raw.strip()
+        if " " in first or not any(k.startswith(first) and k != first for k in lx.ALL_LABELS):
+            i += 1
+            continue
+        cand = first
+        best = None
+        for j in range(i + 1, min(len(lines), i + 8)):
+            nxt = lines[j].raw.strip()
+            if " " in nxt:
+                break
+            cand += nxt
+            if lx.label_kind(cand):
+                best = j
+            if not any(k.startswith(cand) for k in lx.ALL_LABELS):
+                break
+        if best is not None:
+            lines[i].raw = "".join(lines[k].raw.strip() for k in range(i, best + 1))
+            for k in range(i + 1, best + 1):
+                lines[k].raw = ""
+            i = best + 1
+        else:
+            i += 1
+
+
+_VALUEISH = ("value", "percent", "num", "dash")
+
+
+def join_value_lines(lines: list[Line]) -> list[Line]:
+    """One-cell-per-line dumps: rejoin a row's target/actual/分值/得分 onto one line.
+
+    Consecutive lines holding only value-like tokens are one row's numeric cells; they
+    are joined until two weight/score numbers end the run.
+    """
+    out: list[Line] = []
+    for ln in lines:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and ln.toks
+            and all(t.kind in _VALUEISH for t in ln.toks)
+            and prev.toks
+            and all(t.kind in _VALUEISH for t in prev.toks)
+            and not (len(prev.toks) >= 2 and prev.toks[-1].kind == "num" and prev.toks[-2].kind == "num")
+            and not any(t.kind == "percent" for t in prev.toks if "." in t.text)
+        ):
+            prev.toks = prev.toks + ln.toks
+            prev.raw = prev.raw + " " + ln.raw.strip()
+            continue
+        out.append(ln)
+    return out
