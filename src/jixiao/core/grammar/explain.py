@@ -63,7 +63,7 @@ def format_quantity(q: Quantity, compact: bool = False) -> str:
     num = format_number(q.number)
     if not q.unit:
         return num
-    if compact or q.unit == "%":
+    if compact or q.unit in ("%", "‰"):
         return f"{num}{q.unit}"
     return f"{num} {q.unit}"
 

@@ -112,6 +112,7 @@ _PREFIX_OPS = {
     "小于": "<",
     "少于": "<",
     "等于": "=",
+    "约": "=",
 }
 _SUFFIX_OPS = {
     "及以上": ">=",
@@ -133,7 +134,7 @@ def _alt(words: object) -> str:
 
 _NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+"
 _UNIT = rf"(?:{_alt(KNOWN_UNITS)}|%)(?:/(?:{_alt(PERIODS)}))?|/(?:{_alt(PERIODS)})"
-_GENERIC_UNIT = r"[\u4e00-\u9fff](?<![以内之及或左前底月起后止中旬末年至到和与每])"
+_GENERIC_UNIT = r"[\u4e00-\u9fff](?<![以内之及或左前底月后止中旬末年至到和与每])"
 _TEXT = r"[^\d,;<>=~]{0,12}?"
 _CN = "零〇一二两三四五六七八九十百"
 
@@ -160,6 +161,17 @@ _DEADLINE = re.compile(
 _SPLIT = re.compile(r"[,;、]+")
 _AND = re.compile(r"以及|及|和|与")
 
+_PER = {
+    "每月": "月",
+    "每年": "年",
+    "每周": "周",
+    "每季度": "季度",
+    "每季": "季度",
+    "每天": "天",
+    "每日": "日",
+    "每学期": "学期",
+}
+
 _CN_DIGITS = {
     "零": 0,
     "〇": 0,
@@ -179,7 +191,8 @@ _CN_DIGITS = {
 def normalise(text: str) -> str:
     """NFKC (full-width → ASCII), symbol folding (≥ → >=) and whitespace removed."""
     s = unicodedata.normalize("NFKC", text).translate(_SYMBOLS)
-    return "".join(s.split())
+    s = "".join(s.split())
+    return s.replace("(含)", "") if "(含)" in s else s
 
 
 def _number(raw: str) -> Decimal | None:
@@ -245,6 +258,8 @@ def _quantity(s: str) -> Value | None:
     if op is None and label and tail:
         return None  # a number inside a sentence: not a target
     unit = _unit(m["unit"] or m["gunit"])
+    if label in _PER and unit and "/" not in unit:
+        unit, label = f"{unit}/{_PER[label]}", ""  # 每月1期 → 1 期/月
     if op is None:
         return Quantity(number, unit, _label(label, tail))
     return Comparison(op, Quantity(number, unit), _label(label, tail))

@@ -61,6 +61,7 @@ _BASE: dict[str, tuple[str, Decimal]] = {
 
 # Counting words: each is its own family (5家 and 5个 are not comparable).
 _COUNTERS = [
+    "起",
     "个",
     "份",
     "期",
