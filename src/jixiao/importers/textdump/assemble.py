@@ -193,7 +193,7 @@ def _place(page_slots: list[Unit], items: list[Unit], *, continues: bool, out: A
         vk_item = mt.value_kind(it.target and it.target.text, it.actual and it.actual.text)
         ratio = mt.achievement(it.target and it.target.text, it.actual and it.actual.text)
         row = []
-        for j, s in enumerate(need):
+        for s in need:
             c = 0.0
             if it.level2 and s.level2 and it.level2 != s.level2:
                 c += 10

@@ -27,6 +27,10 @@ def _starts_form(page: list[Line]) -> bool:
     return any(t.kind == "label" and (t.sub == "title" or t.text == "项目名称") for ln in page for t in ln.toks)
 
 
+def _has_funds(page: list[Line]) -> bool:
+    return any(t.kind == "amount" for ln in page for t in ln.toks)
+
+
 def _split_at_titles(page: list[Line]) -> list[list[Line]]:
     """Row-order dumps print the title first: a second title on a page starts a new form."""
     parts: list[list[Line]] = [[]]
@@ -64,8 +68,10 @@ def parse_text(text: str, file: str | None = None) -> ImportResult:
     form_pages: list[list[list[Line]]] = []
     for page in pages:
         parts = _split_at_titles(page) if shape in ROW_ORDER_SHAPES else [page]
-        for k, part in enumerate(parts):
-            if not form_pages or (_starts_form(part) and (k > 0 or _starts_form(part))):
+        for part in parts:
+            # a page starts a form when it prints the title, or fund amounts while the
+            # current form already has its own (a dump cut before the next title)
+            if not form_pages or _starts_form(part) or (_has_funds(part) and any(_has_funds(p) for p in form_pages[-1])):
                 form_pages.append([part])
             else:
                 form_pages[-1].append(part)

@@ -204,6 +204,12 @@ class _Builder:
                 self.pr.pool_names.append(Unit(cells[-1][0].page, cells[-1][0].no, name=_cell(cells[-1], 0.8), marker_before=self.marker))
             return
         k = min(len(texts), need + (1 if want_name else 0))
+        if self.row_order and self.prev_row is not None and self.prev_row.deviation is None:
+            nat = natural_cells(texts)
+            if len(nat) > k:
+                lead = [ln for c in nat[: len(nat) - k] for ln in c]
+                self.prev_row.deviation = _cell(lead, 0.75)
+                texts = texts[len(lead) :]
         cells = split_exact(texts, k)
         if k > need:
             unit.name = _cell(cells[0], 0.85)

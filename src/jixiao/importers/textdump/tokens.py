@@ -188,7 +188,7 @@ def join_value_lines(lines: list[Line]) -> list[Line]:
             and all(t.kind in _VALUEISH for t in ln.toks)
             and prev.toks
             and all(t.kind in _VALUEISH for t in prev.toks)
-            and not (len(prev.toks) >= 2 and prev.toks[-1].kind == "num" and prev.toks[-2].kind == "num")
+            and not _row_complete(prev.toks)
             and not any(t.kind == "percent" for t in prev.toks if "." in t.text)
         ):
             prev.toks = prev.toks + ln.toks
@@ -196,3 +196,11 @@ def join_value_lines(lines: list[Line]) -> list[Line]:
             continue
         out.append(ln)
     return out
+
+
+def _row_complete(toks: list[Tok]) -> bool:
+    """target, actual, 分值, 得分 are all there (or a bare 分值/得分 pair)."""
+    if len(toks) >= 4:
+        return True
+    all_num = all(t.kind == "num" for t in toks)
+    return all_num and len(toks) >= 2
