@@ -87,3 +87,21 @@ def test_gold_forms_findings_are_the_expected_weak_spots(gold_forms):
         # =1期/月, actual 3期/月
         ("基层党建及队伍教育管理", "target-too-low", "indicators[3].actual"),
     }
+
+
+def test_a_failing_scoring_engine_is_reported_once(monkeypatch):
+    import jixiao.core.scoring as scoring
+
+    def broken(form, rules):
+        raise ArithmeticError("engine defect")
+
+    monkeypatch.setattr(scoring, "score_form", broken)
+    form = make_form({"indicators[0].actual": "90人", "year": None})
+    issues = check(form)
+    crashed = [i for i in issues if i.code == "check-crashed"]
+    assert len(crashed) == 1 and crashed[0].params["check"] == "score_form"
+    # the checks that need no score still report
+    assert {"header-missing-year", "target-exceeded"} - {i.code for i in issues} == {
+        "target-exceeded"
+    }
+    assert "header-missing-year" in {i.code for i in issues}

@@ -20,7 +20,7 @@ from jixiao.core.issues import Issue, Severity, declare, make_issue
 from jixiao.core.model import Form
 
 from . import arithmetic, funds, indicators, reasons, scores, structure
-from .context import AUDIT_CONFIGS, AuditConfig, AuditContext
+from .context import AUDIT_CONFIGS, AuditConfig, AuditContext, ScoringFailed
 from .registry import (
     DEFAULT_CHECKS,
     RULE_SET_CHECKS,
@@ -143,6 +143,7 @@ def check(
         form, rule_set, rules_name=name, config=config, score=score, form_index=form_index
     )
     found: list[Issue] = []
+    scoring_reported = False
     for chk in checks_for(name):
         if filtering and not any(wanted(code) for code in chk.codes):
             continue
@@ -152,14 +153,20 @@ def check(
             else:
                 found.extend(chk.func(form, ctx))
         except Exception as exc:  # a bug in one check must not hide the others' findings
+            if isinstance(exc, ScoringFailed):
+                if scoring_reported:
+                    continue
+                scoring_reported, where, error = True, "score_form", str(exc)
+            else:
+                where, error = chk.name, f"{type(exc).__name__}: {exc}"
             if wanted("check-crashed"):
                 found.append(
                     make_issue(
                         "check-crashed",
                         ctx.location(""),
                         form=form.project_name,
-                        check=chk.name,
-                        error=f"{type(exc).__name__}: {exc}",
+                        check=where,
+                        error=error,
                     )
                 )
     found.sort(key=_position)

@@ -9,12 +9,12 @@ the printed scores, and no score above its weight.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from jixiao.core.issues import Issue, Severity, declare
 from jixiao.core.model import Form, indicator_path
 
-from .context import AuditContext, fmt, q2
+from .context import WIDE, AuditContext, fmt, q2
 from .registry import audit_check
 
 E = Severity.ERROR
@@ -131,7 +131,7 @@ def _quantize_like(value: Decimal, printed: Decimal) -> Decimal:
     """``value`` rounded half-up to the printed precision (2 decimals at most)."""
     raw_exponent = printed.as_tuple().exponent
     exponent = max(raw_exponent, -2) if isinstance(raw_exponent, int) else -2
-    return value.quantize(Decimal(1).scaleb(exponent), rounding=ROUND_HALF_UP)
+    return value.quantize(Decimal(1).scaleb(exponent), context=WIDE)
 
 
 @audit_check("arith-execution-rate", "arith-execution-rate-rounding")

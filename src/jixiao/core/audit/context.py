@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Context, Decimal
 from functools import lru_cache
 from types import MappingProxyType
 from typing import Any
@@ -99,9 +99,13 @@ _CONFIGS: dict[int, tuple[Any, AuditConfig, AuditConfig]] = {}
 """Configs read from rule-set objects, by identity (rule sets are few and long-lived)."""
 
 
+WIDE = Context(prec=80, rounding=ROUND_HALF_UP)
+"""Room for absurd printed numbers (10^25人): quantizing never overflows the precision."""
+
+
 def q2(value: Decimal) -> Decimal:
     """Half-up to 2 decimals, as printed scores and rates are."""
-    return value.quantize(CENT, rounding=ROUND_HALF_UP)
+    return value.quantize(CENT, context=WIDE)
 
 
 def fmt(value: Decimal | None) -> str:
@@ -110,6 +114,10 @@ def fmt(value: Decimal | None) -> str:
         return "—"
     text = format(value.normalize(), "f")
     return text
+
+
+class ScoringFailed(Exception):
+    """The scoring engine raised on this form (a defect of the engine, not of the form)."""
 
 
 class AuditContext:
@@ -133,6 +141,7 @@ class AuditContext:
         self._score = score
         self._evaluations: list[Any] | None = None
         self._indicator_scores: dict[int, Any] | None = None
+        self._score_error: ScoringFailed | None = None
 
     # -- issues ---------------------------------------------------------------
     def location(self, path: str) -> Location:
@@ -155,13 +164,23 @@ class AuditContext:
     # -- lazily computed ------------------------------------------------------
     @property
     def score(self) -> Any:
-        """The rule-based :class:`FormScore`, computed on first use."""
+        """The rule-based :class:`FormScore`, computed on first use.
+
+        If the engine fails, every later use raises the same :class:`ScoringFailed`,
+        so :func:`~jixiao.core.audit.check` reports the failure once.
+        """
         if self._score is None:
+            if self._score_error is not None:
+                raise self._score_error
             from jixiao.core.scoring import score_form
 
-            self._score = score_form(
-                self.form, self.rules if self.rules is not None else self.rules_name
-            )
+            try:
+                self._score = score_form(
+                    self.form, self.rules if self.rules is not None else self.rules_name
+                )
+            except Exception as exc:
+                self._score_error = ScoringFailed(f"{type(exc).__name__}: {exc}")
+                raise self._score_error from exc
         return self._score
 
     def indicator_score(self, index: int) -> Any:
