@@ -17,7 +17,7 @@ from jixiao.core.grammar import NotApplicable, parse
 from jixiao.core.model import Form
 
 from .execution import score_execution
-from .indicators import score_indicator
+from .indicators import cache_for, score_indicator
 from .result import FormScore, IndicatorScore, Judgement, q2
 from .rules import RuleSet, get_rule_set
 
@@ -57,11 +57,20 @@ def score_form(
     execution = score_execution(form, rule_set)
     factor = _rescale_factor(form)
     scores: list[IndicatorScore] = []
+    row = cache_for(rule_set)  # looked up once per form: hashing a RuleSet is not free
     for i, ind in enumerate(form.indicators):
         weight = (
             ind.weight * factor if factor is not None and ind.weight is not None else ind.weight
         )
-        scores.append(score_indicator(i, ind, rule_set, weight, factor, judgements.get(i)))
+        judgement = judgements.get(i) if judgements else None
+        if judgement is None:
+            scores.append(
+                IndicatorScore(
+                    i, *row(ind.target, ind.actual, ind.weight, ind.score, weight, factor)
+                )
+            )
+        else:
+            scores.append(score_indicator(i, ind, rule_set, weight, factor, judgement))
     total: Decimal | None = None
     if execution.score is not None:
         total = q2(execution.score + sum((s.score for s in scores if s.score is not None), ZERO))

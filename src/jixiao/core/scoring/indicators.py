@@ -41,7 +41,7 @@ def score_indicator(
     is memoised per rule set (forms repeat the same targets and actuals a lot).
     """
     if judgement is None:
-        cached = _cache_for(rules)(ind.target, ind.actual, ind.weight, ind.score, weight, factor)
+        cached = cache_for(rules)(ind.target, ind.actual, ind.weight, ind.score, weight, factor)
         return IndicatorScore(index, *cached)
     return _score_indicator(index, ind, rules, weight, factor, judgement)
 
@@ -49,7 +49,7 @@ def score_indicator(
 _CACHES: dict[RuleSet, Callable[..., tuple[Any, ...]]] = {}
 
 
-def _cache_for(rules: RuleSet) -> Callable[..., tuple[Any, ...]]:
+def cache_for(rules: RuleSet) -> Callable[..., tuple[Any, ...]]:
     found = _CACHES.get(rules)
     if found is None:
 
