@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Context, Decimal
 from typing import Any, Literal
 
 Status = Literal["met", "partial", "missed", "needs-judgement", "not-applicable", "unscorable"]
@@ -19,13 +19,28 @@ STATUSES: tuple[str, ...] = (
 CENT = Decimal("0.01")
 
 
+_WIDE = Context(prec=60, rounding=ROUND_HALF_UP)
+
+
 def q2(value: Decimal) -> Decimal:
-    """Half-up to 2 decimals, shown as printed (3 not 3.00, 2.1 not 2.10)."""
-    q = value.quantize(CENT, rounding=ROUND_HALF_UP)
-    if q == q.to_integral_value():
-        return q.quantize(Decimal(1))
-    if q * 10 == (q * 10).to_integral_value():
-        return q.quantize(Decimal("0.1"))
+    """Half-up to 2 decimals, shown as printed (3 not 3.00, 2.1 not 2.10).
+
+    Quantizes in a context wide enough for absurd printed numbers (10^40 元), which
+    the default 28-digit context would reject with ``InvalidOperation``.
+    """
+    if not value.is_finite():
+        return value
+    ctx = (
+        _WIDE
+        if value.adjusted() < 50
+        else Context(prec=value.adjusted() + 10, rounding=ROUND_HALF_UP)
+    )
+    q = value.quantize(CENT, context=ctx)
+    if q == q.to_integral_value(context=ctx):
+        return q.quantize(Decimal(1), context=ctx)
+    tenfold = ctx.multiply(q, 10)
+    if tenfold == tenfold.to_integral_value(context=ctx):
+        return q.quantize(Decimal("0.1"), context=ctx)
     return q
 
 
