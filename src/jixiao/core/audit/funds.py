@@ -15,7 +15,7 @@ declare(
     "funds-negative",
     Severity.ERROR,
     title=("资金金额为负数", "Negative amount"),
-    message=("{row}的{column}为负数：{value}", "{row} / {column}: negative amount {value}"),
+    message=("{row}的{column}为负数：{value}", "{row_en} / {column_en}: negative amount {value}"),
     remedy=(
         "核对金额；资金数不应为负。",
         "Check the amount; budget and spending are never negative.",
@@ -28,7 +28,7 @@ declare(
     title=("资金分项之和与总额不符", "Fund sub-rows do not add up to the total"),
     message=(
         "{column}：财政拨款、上年结转、其他资金合计 {parts}，年度资金总额为 {total}（差 {diff}）",
-        "{column}: the sub-rows add up to {parts} but the total row says {total} (difference {diff})",
+        "{column_en}: the sub-rows add up to {parts} but the total row says {total} (difference {diff})",
     ),
     remedy=(
         "核对资金来源各行，使其合计等于年度资金总额。",
@@ -42,7 +42,7 @@ declare(
     title=("年度资金总额为空", "Total row empty"),
     message=(
         "{column}：资金分项有金额（合计 {parts}），但年度资金总额为空",
-        "{column}: the sub-rows hold amounts ({parts}) but the total row is empty",
+        "{column_en}: the sub-rows hold amounts ({parts}) but the total row is empty",
     ),
     remedy=(
         "填写年度资金总额，执行率按总额计算。",
@@ -56,7 +56,7 @@ declare(
     title=("执行数超过全年预算数", "Spending above the annual budget"),
     message=(
         "{row}：全年执行数 {executed} 超过全年预算数 {budget}",
-        "{row}: spending {executed} exceeds the annual budget {budget}",
+        "{row_en}: spending {executed} exceeds the annual budget {budget}",
     ),
     remedy=(
         "核对执行数与调整后的全年预算数；执行数不应超过全年预算数。",
@@ -66,6 +66,17 @@ declare(
 )
 
 _SUBROWS = ("fiscal", "carryover", "other")
+ROW_EN = {
+    "total": "Total (年度资金总额)",
+    "fiscal": "Current-year fiscal funds (当年财政拨款)",
+    "carryover": "Carry-over (上年结转资金)",
+    "other": "Other funds (其他资金)",
+}
+COLUMN_EN = {
+    "initial_budget": "initial budget (年初预算数)",
+    "annual_budget": "annual budget (全年预算数)",
+    "executed": "spending (全年执行数)",
+}
 
 
 @audit_check("funds-negative")
@@ -78,7 +89,9 @@ def check_negative_amounts(form: Form, ctx: AuditContext) -> Iterator[Issue]:
                     "funds-negative",
                     f"funds.{row_name}.{column}",
                     row=FUND_ROW_LABELS[row_name],
+                    row_en=ROW_EN[row_name],
                     column=FUND_COLUMN_LABELS[column],
+                    column_en=COLUMN_EN[column],
                     value=fmt(value),
                 )
 
@@ -93,10 +106,14 @@ def check_subrows(form: Form, ctx: AuditContext) -> Iterator[Issue]:
             continue  # only the total row printed: nothing to compare
         parts_sum = sum(given, start=given[0] * 0)
         total = funds.total.get(column)
-        label = FUND_COLUMN_LABELS[column]
+        label, label_en = FUND_COLUMN_LABELS[column], COLUMN_EN[column]
         if total is None:
             yield ctx.issue(
-                "funds-total-missing", f"funds.total.{column}", column=label, parts=fmt(parts_sum)
+                "funds-total-missing",
+                f"funds.total.{column}",
+                column=label,
+                column_en=label_en,
+                parts=fmt(parts_sum),
             )
         elif abs(parts_sum - total) > half_unit(total, form) + sum(
             (half_unit(p, form) for p in given), start=total * 0
@@ -105,6 +122,7 @@ def check_subrows(form: Form, ctx: AuditContext) -> Iterator[Issue]:
                 "funds-subrows-sum",
                 f"funds.total.{column}",
                 column=label,
+                column_en=label_en,
                 parts=fmt(parts_sum),
                 total=fmt(total),
                 diff=fmt(total - parts_sum),
@@ -123,6 +141,7 @@ def check_over_budget(form: Form, ctx: AuditContext) -> Iterator[Issue]:
                 "funds-executed-over-budget",
                 f"funds.{row_name}.executed",
                 row=FUND_ROW_LABELS[row_name],
+                row_en=ROW_EN[row_name],
                 executed=fmt(row.executed),
                 budget=fmt(row.annual_budget),
             )

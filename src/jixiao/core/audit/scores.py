@@ -54,8 +54,8 @@ declare(
     Severity.INFO,
     title=("需评审判定得分", "Score needs a reviewer's judgement"),
     message=(
-        "第 {n} 项指标“{name}”（{target} / {actual}）需评审按三档判定，暂按自评 {claimed} 分：{explanation}",
-        "Indicator {n} “{name}” ({target} / {actual}) needs a reviewer's grade in one of three bands; the claimed {claimed} is kept: {explanation_en}",
+        "第 {n} 项指标“{name}”需评审判定得分：{explanation}",
+        "Indicator {n} “{name}” needs a reviewer's grade: {explanation_en}",
     ),
     remedy=(
         "评审按 达成（80–100%）、部分达成（60–80%）、未达成（0–60%）三档判定得分；未满分须有偏差原因。",

@@ -60,7 +60,7 @@ declare(
     "goals-missing",
     W,
     title=("年度总体目标未填写", "Annual goals missing"),
-    message=("年度总体目标的{label}为空", "The annual goals' {label_en} is empty"),
+    message=("年度总体目标的{label}为空", "Annual goals: the {label_en} cell is empty"),
     remedy=(
         "填写年度总体目标的预期目标和实际完成情况，与绩效指标相对应。",
         "Fill in the expected goals and what was achieved, matching the indicators.",
