@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from jixiao.formats.interchange import dumps_obj
-from jixiao.web import access, editor, engine, errors
+from jixiao.web import access, editor, engine, errors, rows
 from jixiao.web.jsonio import json_response, jsonable
 from jixiao.web.records import service
 from jixiao.web.records.models import State
@@ -108,7 +108,8 @@ def form_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 return _act(request, pk, "submit", "")
             return redirect("form_edit", pk=pk)
     ctx = form_context(request, data, acks)
-    ctx.update(record_context(record), lock_version=lock_version, conflict=conflict)
+    ctx.update(record_context(record), lock_version=lock_version, conflict=conflict,
+               indicator_rows=rows.editor_rows(ctx["indicators"]), blank_row=rows.blank_row())
     return render(request, "jixiao/form_edit.html", ctx, status=status)
 
 
