@@ -1,6 +1,262 @@
-"""pdftotext -layout (placeholder, replaced below)."""
-from jixiao.importers.textdump.tokens import build_lines
+"""``pdftotext -layout`` dumps: cells rebuilt from the columns the spaces preserve.
+
+Every line is cut into fragments at runs of 2+ spaces (and a fragment spanning two
+columns at its single spaces). Lines ending in two weight/score numbers are the table's
+anchors; their fragments, read right to left (得分, 分值, 实际完成值, 年度指标值, 三级指标),
+give the column centres of the page. A wrapped cell prints its lines above and below its
+anchor (vertically centred), so every other line goes to the nearest anchor within its
+blank-line-separated band, and each fragment to the column whose centre is nearest.
+The two 年度总体目标 columns are separated the same way, by the 实际完成情况 label's column.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from statistics import median
+
+from jixiao.importers.textdump import lexicon as lx
+from jixiao.importers.textdump.rows import Cell, PageRows, Unit
+from jixiao.importers.textdump.tokens import Line, merge_wrapped_labels, tokenize_line
+
+_DEV = "偏差原因分析及改进措施"
 
 
-def layout_pages(text):  # type: ignore[no-untyped-def]
-    return build_lines(text)
+class LayoutPage(list):  # type: ignore[type-arg]
+    """The header lines of a page (for the generic readers) plus its indicator rows."""
+
+    page_rows: PageRows
+
+
+def _w(text: str) -> int:
+    return len(text)
+
+
+def fragments(raw: str) -> list[tuple[int, str]]:
+    """Words with their display column (CJK characters are two columns wide)."""
+    return [(_w(raw[: m.start()]), m.group(0)) for m in re.finditer(r"\S+", raw)]
+
+
+def _is_num(s: str) -> bool:
+    return lx.is_num(s)
+
+
+def _anchor_index(frags: list[tuple[int, str]]) -> int | None:
+    """Index of the 分值 fragment when the line holds a 分值 得分 pair, else None."""
+    for i in range(len(frags) - 2, -1, -1):
+        if _is_num(frags[i][1]) and _is_num(frags[i + 1][1]):
+            rest = frags[i + 2 :]
+            if all(not _is_num(t) and not lx.is_value(t) for _, t in rest) and Decimal(frags[i][1]) <= 100:
+                return i
+    return None
+
+
+def layout_pages(text: str) -> list[list[Line]]:
+    out: list[list[Line]] = []
+    lineno = 0
+    for _pno, page in enumerate(text.split("\f"), 1):
+        raws = page.split("\n")
+        numbered = [(lineno + i + 1, r) for i, r in enumerate(raws)]
+        lineno += len(raws) - 1
+        if not any(r.strip() for _, r in numbered):
+            continue
+        out.append(_page(numbered, len(out) + 1))
+    return out
+
+
+def _page(numbered: list[tuple[int, str]], pno: int) -> LayoutPage:
+    header_idx = next((i for i, (_, r) in enumerate(numbered) if "三级指标" in r or "年度指标值" in r), None)
+    first_anchor = next((i for i, (_, r) in enumerate(numbered) if _anchor_index(fragments(r)) is not None and "年度资金总额" not in r and "%" not in r.split()[-2:][0]), None)
+    if header_idx is not None:
+        table_start = header_idx + 1
+    elif any("项目名称" in r or lx.TITLE in r.replace(" ", "") for _, r in numbered):
+        table_start = first_anchor if first_anchor is not None else len(numbered)
+    else:
+        table_start = 0
+    head = numbered[:header_idx if header_idx is not None else table_start]
+    lp = LayoutPage(_header_lines(head, pno))
+    lp.page_rows = _table(numbered[table_start:], pno)
+    return lp
+
+
+def _header_lines(numbered: list[tuple[int, str]], pno: int) -> list[Line]:
+    lines: list[Line] = []
+    goal_col: int | None = None
+    expected: list[Line] = []
+    actual: list[Line] = []
+    block = 0
+    for no, raw in numbered:
+        if not raw.strip():
+            block += 1
+            continue
+        if "实际完成情况" in raw and "预期目标" in raw:
+            goal_col = _w(raw[: raw.index("实际完成情况")]) - 12
+            lines.append(Line(no, raw.strip(), pno, block))
+            continue
+        if goal_col is not None:
+            sides: dict[bool, str] = {}
+            for x, frag in fragments(raw):
+                if len(frag) == 1 or _DEV.startswith(frag):
+                    continue  # the vertical 年/度/总/体/目/标, the next table's header
+                right = x >= goal_col
+                sides[right] = sides.get(right, "") + frag
+            for right, frag in sides.items():
+                (actual if right else expected).append(Line(no, frag, pno, block))
+            continue
+        lines.append(Line(no, raw, pno, block))
+    for ln in expected:
+        ln.block = -2
+    for ln in actual:
+        ln.block = -1
+    lines.extend(expected + actual)
+    merge_wrapped_labels(lines)
+    for ln in lines:
+        ln.toks = tokenize_line(ln.raw)
+    return [ln for ln in lines if ln.raw.strip()]
+
+
+def _table(numbered: list[tuple[int, str]], pno: int) -> PageRows:
+    pr = PageRows(page=pno)
+    rows = [(no, fragments(raw)) for no, raw in numbered]
+    anchors = [k for k, (_, fr) in enumerate(rows) if fr and _anchor_index(fr) is not None]
+    # column centres from the anchors, right to left
+    cols: dict[str, list[float]] = {"name": [], "target": [], "actual": [], "weight": [], "score": []}
+    for k in anchors:
+        fr = [f for f in rows[k][1] if not lx.label_kind(f[1])]
+        i = _anchor_index(fr)
+        if i is None:
+            continue
+        roles = ["weight", "score"]
+        for role, f in zip(roles, fr[i : i + 2], strict=False):
+            cols[role].append(f[0] + _w(f[1]) / 2)
+        before = fr[:i]
+        if len(before) >= 3:
+            for role, f in zip(("actual", "target", "name"), reversed(before), strict=False):
+                cols[role].append(f[0] + _w(f[1]) / 2)
+    centres = {r: median(v) for r, v in cols.items() if v}
+    label_edge = min((f[0] for _, fr in rows for f in fr if lx.label_kind(f[1]) in ("l1", "l2")), default=0)
+    label_right = max((f[0] + _w(f[1]) for _, fr in rows for f in fr if lx.label_kind(f[1]) in ("l1", "l2")), default=label_edge)
+    score_x = centres.get("score", 1e9)
+    units = {k: Unit(pno, rows[k][0]) for k in anchors}
+    parts: dict[int, dict[str, list[tuple[int, str]]]] = {k: {} for k in anchors}
+    band = 0
+    bands: list[int] = []
+    for _, fr in rows:
+        if not fr:
+            band += 1
+        bands.append(band)
+    label_frags: list[tuple[int, str]] = []
+    roles_at = {k: _roles(fr, centres, score_x, label_right) for k, (_, fr) in enumerate(rows)}
+    for k, (no, fr) in enumerate(rows):
+        if not fr:
+            continue
+        text = "".join(t for _, t in fr)
+        if "总分" in text:
+            nums = [t for _, t in fr if _is_num(t)]
+            if nums:
+                pr.total = Cell(nums[-1], no, pno)
+                pr.total_weight = Cell(nums[0], no, pno) if len(nums) > 1 else None
+            continue
+        same_band = [a for a in anchors if bands[a] == bands[k]]
+        pool = same_band or anchors
+        nearest = min(pool, key=lambda a: (abs(a - k), a)) if pool else None
+        ai = _anchor_index(fr) if k in units else None
+        for idx, (x, t) in enumerate(fr):
+            kind = lx.label_kind(t)
+            if kind in ("l1", "l2"):
+                pr.markers.append((no + 0.1, kind, lx.norm_label(t)))
+                continue
+            if kind == "column" or (_DEV.endswith(t) and len(t) <= 5 and k < 3):
+                continue
+            centre = x + _w(t) / 2
+            if x + _w(t) <= label_right + 1 and centre < centres.get("name", 1e9) - 6:
+                label_frags.append((no, t))
+                continue
+            if nearest is None:
+                continue
+            if ai is not None and idx in (ai, ai + 1):
+                role = "weight" if idx == ai else "score"
+            elif centre > score_x + 3 or (ai is not None and idx > ai + 1):
+                role = "deviation"
+            elif ai is not None and full_row(fr, ai, idx) is not None:
+                role = full_row(fr, ai, idx)  # type: ignore[assignment]
+            else:
+                role = min(("name", "target", "actual"), key=lambda r: abs(centres.get(r, 1e9) - centre))
+            owner = k if k in units else _owner(k, role, pool, nearest, roles_at)
+            parts[owner].setdefault(role, []).append((no, t))
+    _label_markers(label_frags, pr)
+    for k in anchors:
+        u = units[k]
+        for role, frs in parts[k].items():
+            text = "".join(t for _, t in frs)
+            if (role == "weight" and not _is_num(text)) or (role == "score" and not _is_num(text)):
+                continue
+            setattr(u, role, Cell(text, frs[0][0], pno, 0.95 if len({n for n, _ in frs}) == 1 else 0.9))
+        if u.weight is not None and Decimal(u.weight.text) == 100 and u.name is None and u.target is None:
+            pr.total, pr.total_weight = u.score, u.weight
+            continue
+        pr.units.append(u)
+    return pr
+
+
+def full_row(fr: list[tuple[int, str]], ai: int, idx: int) -> str | None:
+    """On an anchor line with name, target and actual all present: roles by position."""
+    before = [j for j in range(ai) if not lx.label_kind(fr[j][1])]
+    if len(before) < 3 or idx not in before:
+        return None
+    pos = len(before) - 1 - before.index(idx)
+    return ("actual", "target", "name")[min(pos, 2)]
+
+
+def _roles(fr: list[tuple[int, str]], centres: dict[str, float], score_x: float, label_right: float) -> set[str]:
+    out: set[str] = set()
+    for x, t in fr:
+        if lx.label_kind(t):
+            continue
+        c = x + _w(t) / 2
+        if c > score_x + 3:
+            out.add("deviation")
+        elif not (x + _w(t) <= label_right + 1 and c < centres.get("name", 1e9) - 6):
+            out.add(min(("name", "target", "actual"), key=lambda r: abs(centres.get(r, 1e9) - c)))
+    return out
+
+
+def _owner(k: int, role: str, pool: list[int], nearest: int, roles_at: dict[int, set[str]]) -> int:
+    """The anchor a wrapped line belongs to: the one its column's lines run on to."""
+    above = max((a for a in pool if a < k), default=None)
+    below = min((a for a in pool if a > k), default=None)
+
+    def reaches(a: int | None) -> bool:
+        if a is None:
+            return False
+        step = 1 if a > k else -1
+        return all(role in roles_at.get(x, set()) for x in range(k + step, a, step))
+
+    def score(a: int | None) -> float:
+        if a is None:
+            return -1.0
+        mirror = role in roles_at.get(2 * a - k, set())
+        lacks = role not in roles_at.get(a, set())
+        return 2.0 * reaches(a) + 1.0 * mirror + 0.5 * lacks
+
+    up, down = score(above), score(below)
+    if up > down:
+        return above  # type: ignore[return-value]
+    if down > up:
+        return below  # type: ignore[return-value]
+    return nearest
+
+
+def _label_markers(frags: list[tuple[int, str]], pr: PageRows) -> None:
+    """Label pieces printed apart (满意度指 / 标): joined back when they make a label."""
+    i = 0
+    while i < len(frags):
+        for j in range(min(len(frags), i + 6), i, -1):
+            cand = "".join(t for _, t in frags[i:j])
+            kind = lx.label_kind(cand)
+            if kind in ("l1", "l2"):
+                pr.markers.append((frags[i][0] + 0.1, kind, cand))
+                i = j
+                break
+        else:
+            i += 1

@@ -76,9 +76,22 @@ def _tok_cell(t: Tok, ln: Line, conf: float = 1.0) -> Cell:
     return Cell(t.text, ln.no, ln.page, conf)
 
 
+def _ws_index(content: list[Tok]) -> int | None:
+    """Index of 分值 in ``… 分值 得分 [偏差原因…]`` (text may follow on the same line)."""
+    for i in range(len(content) - 2, -1, -1):
+        if content[i].kind == "num" and content[i + 1].kind == "num":
+            tail = content[i + 2 :]
+            if all(t.kind == "text" for t in tail) and (not tail or i >= 2):
+                return i
+            return None
+    return None
+
+
 def _is_anchor(content: list[Tok]) -> bool:
-    if len(content) < 2 or content[-1].kind != "num" or content[-2].kind != "num":
+    i = _ws_index(content)
+    if i is None:
         return False
+    content = content[: i + 2]
     w, s = Decimal(content[-2].text), Decimal(content[-1].text)
     return w <= 100 and s <= max(w, Decimal(100))
 
@@ -260,8 +273,11 @@ class _Builder:
                 self.last, self.last_line = unit, None
                 continue
             if kind == "anchor":
-                w, s = content[-2], content[-1]
-                rest = content[:-2]
+                wi = _ws_index(content) or 0
+                w, s = content[wi], content[wi + 1]
+                rest = content[:wi]
+                if content[wi + 2 :]:
+                    unit.deviation = Cell("".join(t.text for t in content[wi + 2 :]), ln.no, ln.page, 0.9)
                 if Decimal(w.text) == 100 and not rest:
                     self.settle_texts()
                     pr.total, pr.total_weight = _tok_cell(s, ln), _tok_cell(w, ln)

@@ -29,7 +29,8 @@ def detect_shape(text: str) -> str:
     if multi_gap >= max(5, len(lines) // 6):
         return "pdftotext-layout" if "\f" in text or _indented(lines) else "reading-order"
     single_cell = sum(1 for ln in lines if " " not in ln.strip())
-    if "\f" in text and single_cell >= len(lines) * 0.8:
+    multi_amount = any(len(re.findall(r"\d{1,3}(?:,\d{3})+", ln)) >= 2 for ln in lines)
+    if "\f" in text and single_cell >= len(lines) * 0.8 and not multi_amount:
         return "pdftotext-plain"
     return "pdfminer-blocks"
 
