@@ -115,7 +115,7 @@ def assemble(pages: list[PageRows], exec_weight: Decimal | None) -> Assembled:
         items_by_page[pr.page] = items
         groups.append(_page_groups(pr, page_slots, items))
     infos = [
-        SlotInfo(u.page, _dec(u.weight) or Decimal(0), mt.value_kind(u.target and u.target.text, u.actual and u.actual.text), u.level2)
+        SlotInfo(u.page, _dec(u.weight) or Decimal(0), mt.value_kind(u.target and u.target.text, u.actual and u.actual.text), u.level2, float(u.order))
         for u in slots
     ]
     _assume_missing_groups(groups)
@@ -155,7 +155,8 @@ def _page_groups(pr: PageRows, page_slots: list[Unit], items: list[Unit]) -> Pag
     for g, c in fixed.items():
         counts[g] = max(counts.get(g, 0), c)
     ordered = [lab for lab in lx.LEVEL2_ORDER if lab in labels]
-    return PageGroups(pr.page, ordered, counts if items else {}, strong, fixed_only)
+    positions = {lab: line for line, sub, lab in pr.markers if sub == "l2"} if pr.positional else {}
+    return PageGroups(pr.page, ordered, counts if items else {}, strong, fixed_only, positions=positions)
 
 
 def _assume_missing_groups(groups: list[PageGroups]) -> None:

@@ -116,7 +116,7 @@ def _header_lines(numbered: list[tuple[int, str]], pno: int) -> list[Line]:
 
 
 def _table(numbered: list[tuple[int, str]], pno: int) -> PageRows:
-    pr = PageRows(page=pno)
+    pr = PageRows(page=pno, positional=True)
     rows = [(no, fragments(raw)) for no, raw in numbered]
     anchors = [k for k, (_, fr) in enumerate(rows) if fr and _anchor_index(fr) is not None]
     # column centres from the anchors, right to left

@@ -25,6 +25,7 @@ class SlotInfo:
     weight: Decimal
     kind: str | None
     fixed: str | None = None
+    line: float = 0.0
 
 
 @dataclass
@@ -35,6 +36,8 @@ class PageGroups:
     strong: dict[str, int] = field(default_factory=dict)
     fixed_only: set[str] = field(default_factory=set)
     assumed: bool = False
+    positions: dict[str, float] = field(default_factory=dict)
+    """Line of each label when the dump keeps positions (a merged cell's label is centred)."""
 
 
 def level1_of(level2: str) -> str:
@@ -62,6 +65,9 @@ def partition(slots: list[SlotInfo], pages: list[PageGroups], exec_weight: Decim
                 cost += 10
             cost -= lx.AFFINITY.get(lab, {}).get(s.kind or "", 0.0)
         size = k - i
+        if lab in pg.positions:
+            centre = (slots[i].line + slots[k - 1].line) / 2
+            cost += 0.1 * abs(centre - pg.positions[lab])
         c = pg.counts.get(lab, 0)
         if c or pg.counts:
             deficit, excess = max(0, size - c), max(0, c - size)

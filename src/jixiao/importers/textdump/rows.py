@@ -66,6 +66,8 @@ class PageRows:
     total: Cell | None = None
     total_weight: Cell | None = None
     loose: list[Cell] = field(default_factory=list)
+    positional: bool = False
+    """Markers sit at their merged cell's centre (layout dumps)."""
 
 
 def _cell(lines: list[Line], conf: float = 1.0) -> Cell:
