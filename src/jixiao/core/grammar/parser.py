@@ -158,6 +158,7 @@ _DEADLINE = re.compile(
     r"|(?P<half>上半年|下半年))"
     r"(?P<suf>之前|以前|底前|前|以内|内|为止|止)?(?P<act>[^\d,;<>=~]{0,16})$"
 )
+_RANGE_MARKS = frozenset("-~—至到－")
 _SPLIT = re.compile(r"[,;、]+")
 _AND = re.compile(r"以及|及|和|与")
 
@@ -324,11 +325,14 @@ def _single(s: str) -> Value | None:
         return YesNo(_YES[bare], bare)
     if bare in _COMPLETION:
         return Completion(_COMPLETION[bare], bare)
-    for reader in (_deadline, _range, _quantity):
-        value = reader(s)
-        if value is not None:
-            return value
-    return None
+    # cheap character tests first: most cells are plain numbers or plain words
+    if not any(c in s for c in "0123456789零〇一二两三四五六七八九十"):
+        return _deadline(s) if ("年" in s or "季" in s) else None
+    if ("月" in s or "年" in s or "季" in s) and (deadline := _deadline(s)) is not None:
+        return deadline
+    if any(c in s for c in _RANGE_MARKS) and (interval := _range(s)) is not None:
+        return interval
+    return _quantity(s)
 
 
 def _compound(s: str) -> Compound | None:
