@@ -13,7 +13,7 @@ from jixiao.importers.textdump import detect_shape, parse_text
 from .accuracy import FIXTURES, compare, gold
 
 CASES = [
-    ("rendered.pdftotext-layout.txt", "pdftotext-layout", 0.98),
+    ("rendered.pdftotext-layout.txt", "pdftotext-layout", 0.985),
     ("rendered.pdftotext-plain.txt", "pdftotext-plain", 0.88),
     ("rendered.long-line.txt", "long-line", 0.88),
     ("rendered.pdfminer.txt", "pdfminer-blocks", 0.35),

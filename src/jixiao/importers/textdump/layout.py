@@ -95,10 +95,11 @@ def _header_lines(numbered: list[tuple[int, str]], pno: int) -> list[Line]:
             continue
         if goal_col is not None:
             sides: dict[bool, str] = {}
-            for x, frag in fragments(raw):
-                if len(frag) == 1 or _DEV.startswith(frag):
-                    continue  # the vertical 年/度/总/体/目/标, the next table's header
-                right = x >= goal_col
+            frs = [(x, f) for x, f in fragments(raw) if len(f) > 1 and not _DEV.startswith(f)]
+            # the vertical 年/度/总/体/目/标 and the next table's header are dropped; two
+            # pieces on one line are the two columns side by side
+            for n, (x, frag) in enumerate(frs):
+                right = n == len(frs) - 1 if len(frs) >= 2 else x >= goal_col
                 sides[right] = sides.get(right, "") + frag
             for right, frag in sides.items():
                 (actual if right else expected).append(Line(no, frag, pno, block))
