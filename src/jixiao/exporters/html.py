@@ -13,8 +13,9 @@ its label printed again on the new page, as the official printed forms do.
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from importlib import resources
 from typing import Any
@@ -23,7 +24,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from jixiao.core.model import Form
 from jixiao.exporters.labels import check_lang, label
-from jixiao.exporters.layout import COLUMN_WIDTHS, Cell, FormLayout, form_layout
+from jixiao.exporters.layout import COLUMN_WIDTHS, Cell, FormLayout, Row, form_layout
 
 _ENV = Environment(
     loader=PackageLoader("jixiao.exporters", "templates"),
@@ -74,7 +75,8 @@ class HtmlCell:
 
 @dataclass(frozen=True, slots=True)
 class HtmlRow:
-    index: int
+    key: str
+    """``"12"`` for logical row 12, ``"10.2"`` for the third chunk row of row 10."""
     cells: tuple[HtmlCell, ...]
     classes: str = ""
 
@@ -95,37 +97,98 @@ def _html_cell(cell: Cell, lang: str, rowspan: int | None = None, extra_class: s
     return HtmlCell(tag, display(cell), attrs, classes, vertical=cell.kind == "vlabel" and lang != "en")
 
 
-def _rows(layout: FormLayout, sections: Sequence[str], page_starts: Collection[int]) -> list[HtmlRow]:
-    """HTML rows of some sections; merged cells are cut at the rows in ``page_starts``."""
+SPLIT_CHARS = 600
+CHUNK_CHARS = 300
+"""Text longer than ``SPLIT_CHARS`` (a 2,000-character 年度总体目标) is printed over several
+table rows of at most about ``CHUNK_CHARS`` characters, cut at sentence ends, with the
+rule between them hidden: rows never split across pages, so such a cell could not
+otherwise fit below the form's head, nor be closed at the foot of a page."""
+
+_SENTENCE_ENDS = "。；;！？!?\n"
+
+
+def split_text(text: str, pieces: int, size: float | None = None) -> list[str]:
+    """``text`` in ``pieces`` parts of ``size`` characters (default: equal parts), each cut
+    after a sentence end when one is near; joined with no separator they give ``text``."""
+    if pieces <= 1:
+        return [text]
+    size = size or len(text) / pieces
+    ends = [i + 1 for i, ch in enumerate(text) if ch in _SENTENCE_ENDS]
+    parts: list[str] = []
+    start = 0
+    for j in range(1, pieces):
+        target = min(len(text), round(size * j))
+        near = [e for e in ends if start < e < len(text) and abs(e - target) <= size * 0.15]
+        cut = min(near, key=lambda e: abs(e - target)) if near else max(target, start)
+        parts.append(text[start:cut])
+        start = cut
+    parts.append(text[start:])
+    return parts
+
+
+def _chunks(row: Row) -> int:
+    longest = max((len(c.value) for c in row.cells if c.kind == "long" and isinstance(c.value, str)), default=0)
+    return math.ceil(longest / CHUNK_CHARS) if longest > SPLIT_CHARS else 1
+
+
+def _pieces(row: Row, cell: Cell, widths: Sequence[float], chunks: int) -> list[str | None]:
+    """The chunks of one long cell: as much text per chunk row as the fullest cell of the
+    row puts there (relative to column width), so that neither column shows gaps."""
+
+    def load(c: Cell) -> float:
+        return len(c.value) / sum(widths[c.col : c.last_col + 1]) if isinstance(c.value, str) else 0.0
+
+    per_chunk = max(load(c) for c in row.cells if c.kind == "long") / chunks
+    text = cell.value if isinstance(cell.value, str) else ""
+    if not text:
+        return [None] * chunks
+    size = per_chunk * sum(widths[cell.col : cell.last_col + 1])
+    parts = [p for p in split_text(text, chunks, size) if p]
+    return [*parts, *[None] * (chunks - len(parts))]
+
+
+def _rows(layout: FormLayout, sections: Sequence[str], page_starts: Collection[str]) -> list[HtmlRow]:
+    """HTML rows of some sections. Merged cells are cut at the rows whose key is in
+    ``page_starts`` (and their label repeated); long text is spread over chunk rows."""
     rows = layout.section(*sections)  # type: ignore[arg-type]
-    wanted = {r.index for r in rows}
-    extra: dict[int, list[tuple[int, HtmlCell]]] = {i: [] for i in wanted}
-    out_cells: dict[int, list[tuple[int, HtmlCell]]] = {i: [] for i in wanted}
+    chunks = {r.index: _chunks(r) for r in rows}
+    keys = {r.index: [str(r.index)] + [f"{r.index}.{j}" for j in range(1, chunks[r.index])] for r in rows}
+    order = [k for r in rows for k in keys[r.index]]  # the physical <tr>s, top to bottom
+    position = {k: p for p, k in enumerate(order)}
+    slots: dict[str, list[tuple[int, HtmlCell]]] = {k: [] for k in order}
     for row in rows:
         for cell in row.cells:
-            cuts = [s for s in sorted(page_starts) if cell.row < s <= cell.last_row and s in wanted]
-            if not cuts:
-                out_cells[row.index].append((cell.col, _html_cell(cell, layout.lang)))
+            if cell.kind == "long" and chunks[row.index] > 1:
+                pieces = _pieces(row, cell, layout.widths, chunks[row.index])
+                for key, piece in zip(keys[row.index], pieces, strict=True):
+                    slots[key].append((cell.col, _html_cell(replace(cell, value=piece), layout.lang)))
                 continue
-            bounds = [cell.row, *cuts, cell.last_row + 1]
-            for k, (a, b) in enumerate(itertools.pairwise(bounds)):
-                html = _html_cell(cell, layout.lang, rowspan=b - a, extra_class="cont" if k else "")
-                (out_cells if k == 0 else extra)[a].append((cell.col, html))
+            first = position[str(cell.row)]
+            last = position[keys[cell.last_row][-1]] if cell.last_row in keys else first + cell.rowspan - 1
+            cuts = [p for p in range(first + 1, last + 1) if order[p] in page_starts]
+            for n, (a, b) in enumerate(itertools.pairwise([first, *cuts, last + 1])):
+                html = _html_cell(cell, layout.lang, rowspan=b - a, extra_class="cont" if n else "")
+                slots[order[a]].append((cell.col, html))
     result = []
     for row in rows:
-        cells = sorted(out_cells[row.index] + extra[row.index], key=lambda t: t[0])
-        classes = "page-start" if row.index in page_starts else ""
-        result.append(HtmlRow(row.index, tuple(c for _, c in cells), classes))
+        for j, key in enumerate(keys[row.index]):
+            classes = " ".join(c for c in (
+                "page-start" if key in page_starts else "",
+                "chunk" if j and key not in page_starts else "",
+                "chunked" if chunks[row.index] > 1 else "",
+            ) if c)
+            cells = tuple(c for _, c in sorted(slots[key], key=lambda t: t[0]))
+            result.append(HtmlRow(key, cells, classes))
     return result
 
 
-def _indicator_parts(layout: FormLayout, page_starts: Collection[int]) -> dict[str, Any]:
+def _indicator_parts(layout: FormLayout, page_starts: Collection[str]) -> dict[str, Any]:
     """thead, body and total rows; the vertical 绩效指标 moves from thead into the body."""
     head = layout.section("ind_head")[0]
     vlabel, *head_cells = head.cells
     body_rows = layout.section("indicator")
     body_len = len(body_rows)
-    thead = HtmlRow(head.index, (
+    thead = HtmlRow(str(head.index), (
         HtmlCell("td", "", {"aria-hidden": "true"}, "corner"),
         *(_html_cell(c, layout.lang) for c in head_cells),
     ))
@@ -141,12 +204,12 @@ def _indicator_parts(layout: FormLayout, page_starts: Collection[int]) -> dict[s
     return {"thead": thead, "body": body, "total": total, "caption": f"{vlabel.value} — {layout.form.label}"}
 
 
-def form_context(layout: FormLayout, page_starts: Collection[int] = ()) -> dict[str, Any]:
+def form_context(layout: FormLayout, page_starts: Collection[str] = ()) -> dict[str, Any]:
     return {
         "layout": layout,
         "title": layout.title,
         "subtitle": layout.subtitle,
-        "head": _rows(layout, ["info", "funds", "goals"], ()),
+        "head": _rows(layout, ["info", "funds", "goals"], page_starts),
         **_indicator_parts(layout, page_starts),
     }
 
@@ -177,10 +240,10 @@ def widths_percent(widths: Sequence[float] = COLUMN_WIDTHS) -> list[str]:
 def forms_html(
     forms: Sequence[Form],
     lang: str = "zh",
-    page_starts: Sequence[Collection[int]] | None = None,
+    page_starts: Sequence[Collection[str]] | None = None,
 ) -> str:
-    """The HTML page of the forms; ``page_starts[i]`` are row indices of form ``i`` to
-    start a printed page at (used by the PDF writer)."""
+    """The HTML page of the forms; ``page_starts[i]`` are the row keys of form ``i`` that
+    start a printed page (found and passed by the PDF writer)."""
     check_lang(lang)
     layouts = [form_layout(f, lang) for f in forms]
     starts = page_starts or [()] * len(layouts)

@@ -103,46 +103,44 @@ def require_pdf() -> Any:
     return _weasyprint()
 
 
-def row_pages(document: Any) -> dict[str, int]:
-    """``{"form-row": page}`` for every ``<tr data-row>`` of a rendered document (first page it is on)."""
-    pages: dict[str, int] = {}
+def row_pages(document: Any) -> list[tuple[str, int]]:
+    """``("form-row", page)`` for every ``<tr data-row>``, in document order, first page only."""
+    seen: dict[str, int] = {}
+
+    def walk(box: Any, number: int) -> None:
+        if getattr(box, "element_tag", None) == "tr" and box.element is not None:
+            key = box.element.get("data-row")
+            if key and key not in seen:
+                seen[key] = number
+        for child in getattr(box, "children", ()):
+            walk(child, number)
+
     for number, page in enumerate(document.pages, start=1):
-        stack = [page._page_box]
-        while stack:
-            box = stack.pop()
-            if getattr(box, "element_tag", None) == "tr" and box.element is not None:
-                key = box.element.get("data-row")
-                if key and key not in pages:
-                    pages[key] = number
-            stack.extend(getattr(box, "children", ()))
-    return pages
+        walk(page._page_box, number)
+    return list(seen.items())
 
 
-def _page_starts(forms: Sequence[Form], pages: dict[str, int], rows_of: Sequence[list[int]]) -> list[set[int]]:
-    starts: list[set[int]] = []
-    for fi, rows in enumerate(rows_of):
-        found: set[int] = set()
-        previous: int | None = None
-        for row in rows:
-            page = pages.get(f"{fi}-{row}")
-            if page is not None and previous is not None and page != previous:
-                found.add(row)
-            previous = page if page is not None else previous
-        starts.append(found)
+def page_starts(rows: list[tuple[str, int]], n_forms: int) -> list[set[str]]:
+    """Per form, the keys of the rows that begin a new page."""
+    starts: list[set[str]] = [set() for _ in range(n_forms)]
+    previous: dict[int, int] = {}
+    for key, page in rows:
+        form, _, row = key.partition("-")
+        fi = int(form)
+        if fi in previous and page != previous[fi]:
+            starts[fi].add(row)
+        previous[fi] = page
     return starts
 
 
 def paginated_document(forms: Sequence[Form], lang: str = "zh") -> Any:
     """The rendered WeasyPrint document, with merged cells restarted on every page."""
-    from jixiao.exporters.layout import form_layout
-
     weasyprint = require_pdf()
-    rows_of = [[r.index for r in form_layout(f, lang).section("indicator")] for f in forms]
-    starts: list[set[int]] = [set() for _ in forms]
+    starts: list[set[str]] = [set() for _ in forms]
     document = None
     for _ in range(MAX_PASSES):
         document = weasyprint.HTML(string=forms_html(forms, lang, starts)).render()
-        found = _page_starts(forms, row_pages(document), rows_of)
+        found = page_starts(row_pages(document), len(forms))
         merged = [a | b for a, b in zip(starts, found, strict=True)]
         if merged == starts:
             break
