@@ -117,7 +117,9 @@ def test_bare_number_target_reads_as_positive_and_says_so() -> None:
 
 
 def test_scale_within_a_family() -> None:
-    assert one(">=45万页", "360000页", 10).score == D(8)
+    s = one(">=45万页", "360000页", 10)
+    assert s.score == D(8)
+    assert "36万页 / 45万页 × 10 = 8（实际值 360000页 折合 36万页）" in s.explanation_zh
 
 
 def test_over_achievement_penalty_is_an_option() -> None:

@@ -10,6 +10,7 @@ claimed score is kept (so totals still add up) and the status says so.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from decimal import Decimal
 from functools import lru_cache
 from typing import Any
@@ -133,12 +134,21 @@ def _by_rule(
     d = e.direction
     if d in ("positive", "reverse", "equal", "range") and e.met is not None:
         if d == "positive":
-            return positive(row, e, rules)
-        if d == "reverse":
-            return reverse(row, e, rules)
-        if d == "equal":
-            return equal(row, e, rules)
-        return in_range(row, e, target, rules)
+            r = positive(row, e, rules)
+        elif d == "reverse":
+            r = reverse(row, e, rules)
+        elif d == "equal":
+            r = equal(row, e, rules)
+        else:
+            r = in_range(row, e, target, rules)
+        if not e.note_zh:
+            return r
+        # the grammar converted a unit or assumed one: say so beside the arithmetic
+        return replace(
+            r,
+            explanation_zh=f"{r.explanation_zh}（{e.note_zh}）",
+            explanation_en=f"{r.explanation_en} ({e.note_en})",
+        )
     if d in ("positive", "reverse", "equal", "range"):
         if isinstance(actual, Empty):
             return row.result(
