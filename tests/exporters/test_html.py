@@ -1,0 +1,143 @@
+"""The HTML export: a real, accessible table in the official layout, self-contained, snapshot."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+import pytest
+
+from jixiao.exporters import export_forms
+from jixiao.exporters.html import split_text
+from tests.exporters.conftest import check_snapshot
+
+
+class Grid(HTMLParser):
+    """Collects tables as rows of (tag, attrs, text) and every URL-bearing attribute."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tables: list[dict] = []
+        self.urls: list[str] = []
+        self.cell: list | None = None
+        self.in_caption = False
+        self.html_lang: str | None = None
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "html":
+            self.html_lang = a.get("lang")
+        for key in ("src", "href"):
+            if key in a and not a[key].startswith("#"):
+                self.urls.append(a[key])
+        if tag == "link":
+            self.links.append(a.get("href", ""))
+        if tag == "table":
+            self.tables.append({"caption": "", "rows": [], "thead": 0})
+        elif tag == "caption":
+            self.in_caption = True
+        elif tag == "tr":
+            self.tables[-1]["rows"].append([])
+        elif tag == "thead":
+            self.tables[-1]["thead"] += 1
+        elif tag in ("td", "th"):
+            self.cell = [tag, a, ""]
+            self.tables[-1]["rows"][-1].append(self.cell)
+
+    def handle_endtag(self, tag):
+        if tag == "caption":
+            self.in_caption = False
+        elif tag in ("td", "th"):
+            self.cell = None
+
+    def handle_data(self, data):
+        if self.in_caption:
+            self.tables[-1]["caption"] += data
+        elif self.cell is not None:
+            self.cell[2] += data
+
+
+def parse(html: bytes) -> Grid:
+    g = Grid()
+    g.feed(html.decode("utf-8"))
+    return g
+
+
+@pytest.fixture(scope="module")
+def sample_html(samples) -> bytes:
+    return export_forms(samples, "html")
+
+
+def test_two_tables_per_form_with_captions_and_header_cells(samples, sample_html):
+    g = parse(sample_html)
+    assert g.html_lang == "zh-CN"
+    assert len(g.tables) == 2 * len(samples)
+    head, body = g.tables[0], g.tables[1]
+    assert head["caption"] == "财政项目支出绩效自评表(2022 年度)"
+    assert body["caption"].startswith("绩效指标") and samples[0].project_name in body["caption"]
+    assert body["thead"] == 1
+    header = [c[2] for c in body["rows"][0] if c[0] == "th"]
+    assert header == ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"]
+    assert all(c[1].get("scope") == "col" for c in body["rows"][0] if c[0] == "th")
+    # every header cell says what it heads
+    for table in g.tables:
+        for row in table["rows"]:
+            for tag, attrs, _ in row:
+                if tag == "th":
+                    assert attrs.get("scope") in ("col", "row", "rowgroup", "colgroup")
+
+
+def test_cells_show_the_form_as_printed(samples, sample_html):
+    g = parse(sample_html)
+    cells = {c[1].get("data-field"): c[2] for t in g.tables[:2] for r in t["rows"] for c in r if c[1].get("data-field")}
+    assert cells["project_name"] == "公务员管理工作经费"
+    assert cells["funds.total.initial_budget"] == "13,414,500"
+    assert cells["funds.carryover.initial_budget"] == "-"
+    assert cells["execution.rate_percent"] == "89.61%"
+    assert cells["indicators[0].target"] == "300-400人"
+    assert cells["total_score"] == "94.9"
+    # merged 一级/二级 cells: rowspans add up to the indicator count
+    body = g.tables[1]["rows"][1:-1]
+    level1 = [c for r in body for c in r if c[1].get("data-field", "").endswith(".level1")]
+    assert sum(int(c[1].get("rowspan", 1)) for c in level1) == len(samples[0].indicators)
+    assert [c[2] for c in level1] == ["产出指标", "效益指标", "满意度指标"]
+
+
+def test_self_contained_and_printable(sample_html):
+    g = parse(sample_html)
+    assert g.urls == [] and g.links == []  # nothing fetched from anywhere
+    text = sample_html.decode()
+    assert "@page" in text and "break-inside: avoid" in text and "counter(page)" in text
+    assert not re.search(r"https?://", text)
+
+
+def test_english(samples):
+    g = parse(export_forms(samples[:1], "html", lang="en"))
+    assert g.html_lang == "en"
+    assert g.tables[0]["caption"].startswith("Performance Self-Evaluation Form")
+    assert "Level-1 indicator" in [c[2] for c in g.tables[1]["rows"][0]]
+
+
+def test_text_is_escaped(samples):
+    form = samples[3].evolve(project_name="<script>alert(1)</script> & 《项目》")
+    html = export_forms([form], "html").decode()
+    assert "<script>" not in html and "&lt;script&gt;" in html
+
+
+def test_split_text_cuts_at_sentence_ends_and_loses_nothing():
+    text = "一二三四五。六七八九十。" * 10
+    parts = split_text(text, 4)
+    assert "".join(parts) == text and len(parts) == 4
+    assert all(p.endswith("。") for p in parts)
+    assert split_text("abc", 1) == ["abc"]
+
+
+def _normalise(html: str) -> str:
+    html = re.sub(r"<style>.*?</style>", "<style>…</style>", html, flags=re.S)
+    return re.sub(r">\s+<", ">\n<", html).strip() + "\n"
+
+
+def test_html_snapshot(samples):
+    check_snapshot("sample-form-1.html", _normalise(export_forms(samples[:1], "html").decode()))
+    check_snapshot("sample-form-4.en.html", _normalise(export_forms(samples[3:], "html", lang="en").decode()))
