@@ -70,8 +70,8 @@ def read_page(lines: list[Line], inline: bool = False) -> PageRows:
             continue
         if _is_anchor(content):
             items.append(("anchor", content, ln))
-        elif len(content) == 1 and content[0].kind == "text":
-            items.append(("name" if has_marker else "text", content, ln))
+        elif len(content) == 1 and (content[0].kind == "text" or inline and content[0].kind in ("value", "percent")):
+            items.append(("name" if has_marker and content[0].kind == "text" else "text", content, ln))
         elif all(t.kind in ("num", "dash") for t in content):
             continue
         else:

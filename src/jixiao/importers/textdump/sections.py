@@ -73,15 +73,23 @@ def read_header(lines: list[Line]) -> Header:
             elif key not in head.fields:
                 pending.append((key, ln))
     # labels printed alone: the next free one-word text line after the label
+    _fill_pending(head, pending, lines, window=14, strict=True)
+    # …or, failing that, any such line before the indicator table's header
+    _fill_pending(head, pending, lines, window=len(lines), strict=False)
+    return head
+
+
+def _fill_pending(head: Header, pending: list[tuple[str, Line]], lines: list[Line], window: int, strict: bool) -> None:
     for key, label_line in pending:
         if key in head.fields:
             continue
         start = lines.index(label_line)
-        for ln in lines[start + 1 : start + 14]:
-            if _is_free_text_line(ln):
-                head.fields[key] = Found(ln.toks[0].text, ln.no, ln.page, 0.8)
+        for ln in lines[start + 1 : start + 1 + window]:
+            if not strict and any(t.text in ("三级指标", "年度指标值") for t in ln.toks):
+                break
+            if _is_free_text_line(ln) and (strict or lx.width(ln.text) < 70):
+                head.fields[key] = Found(ln.toks[0].text, ln.no, ln.page, 0.8 if strict else 0.6)
                 ln.used = True
                 break
-            if not ln.used and any(t.kind not in ("label", "year") for t in ln.toks):
+            if strict and not ln.used and any(t.kind not in ("label", "year") for t in ln.toks):
                 break
-    return head

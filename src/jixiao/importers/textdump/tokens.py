@@ -170,37 +170,47 @@ def merge_wrapped_labels(lines: list[Line]) -> None:
             i += 1
 
 
-_VALUEISH = ("value", "percent", "num", "dash")
+_VALUEISH = ("num",)
+_VERTICAL = frozenset("绩效指标年度总体目")
 
 
 def join_value_lines(lines: list[Line]) -> list[Line]:
-    """One-cell-per-line dumps: rejoin a row's target/actual/分值/得分 onto one line.
+    """One-cell-per-line dumps: rejoin a row's bare numbers (actual, 分值, 得分) onto one line.
 
-    Consecutive lines holding only value-like tokens are one row's numeric cells; they
-    are joined until two weight/score numbers end the run.
+    A run of three numbers is ``actual 分值 得分``; an even run is 分值/得分 pairs (the
+    column printed as one block). Pieces of vertical or wrapped labels are dropped.
     """
+    kept = [
+        ln
+        for ln in lines
+        if not (len(ln.toks) == 1 and ln.toks[0].kind == "text" and (ln.toks[0].text in _VERTICAL or _label_stub(ln.toks[0].text)))
+    ]
     out: list[Line] = []
-    for ln in lines:
-        prev = out[-1] if out else None
-        if (
-            prev is not None
-            and ln.toks
-            and all(t.kind in _VALUEISH for t in ln.toks)
-            and prev.toks
-            and all(t.kind in _VALUEISH for t in prev.toks)
-            and not _row_complete(prev.toks)
-            and not any(t.kind == "percent" for t in prev.toks if "." in t.text)
-        ):
-            prev.toks = prev.toks + ln.toks
-            prev.raw = prev.raw + " " + ln.raw.strip()
+    i = 0
+    while i < len(kept):
+        j = i
+        while j < len(kept) and len(kept[j].toks) == 1 and kept[j].toks[0].kind == "num":
+            j += 1
+        run = kept[i:j]
+        if len(run) < 2:
+            out.append(kept[i])
+            i += 1
             continue
-        out.append(ln)
+        sizes = [3] if len(run) == 3 else [2] * (len(run) // 2) + ([1] if len(run) % 2 else [])
+        k = i
+        for size in sizes:
+            group = kept[k : k + size]
+            head = group[0]
+            head.toks = [t for g in group for t in g.toks]
+            head.raw = " ".join(g.raw.strip() for g in group)
+            out.append(head)
+            k += size
+        i = j
     return out
 
 
-def _row_complete(toks: list[Tok]) -> bool:
-    """target, actual, 分值, 得分 are all there (or a bare 分值/得分 pair)."""
-    if len(toks) >= 4:
-        return True
-    all_num = all(t.kind == "num" for t in toks)
-    return all_num and len(toks) >= 2
+_VERTICAL = frozenset("绩效指标年度总体目")
+
+
+def _label_stub(text: str) -> bool:
+    return text.endswith("指") and any(k.startswith(text) for k in lx.LEVEL1 + tuple(lx.LEVEL2))

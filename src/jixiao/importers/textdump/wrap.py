@@ -30,6 +30,8 @@ def join(lines: list[Line]) -> str:
 def _cell_cost(cell: list[Line]) -> float:
     if len(cell) <= 1:
         return 0.0
+    if any(lx.is_value(ln.text) for ln in cell):
+        return 1.5  # a value (>=90%, 3月底前) is a cell of its own, not part of wrapped text
     ws = [lx.width(ln.text) for ln in cell]
     full = max(ws[:-1])
     cost = 0.0
