@@ -153,3 +153,25 @@ def list_transitions(request: HttpRequest, pk: int):  # type: ignore[no-untyped-
 def transition(request: HttpRequest, pk: int, body: TransitionIn, lang: str = "zh"):  # type: ignore[no-untyped-def]
     record = workflow.act(_user(request), pk, body.action, body.comment, lang)
     return summary(record, _user(request))
+
+
+def _signed_in(request: HttpRequest) -> None:
+    if not getattr(_user(request), "is_authenticated", False):
+        raise errors.Forbidden("需要令牌 / a token is required")
+
+
+@api.post("/score", summary="Score a form given as interchange JSON (not stored)")
+def score_data(request: HttpRequest, body: FormIn, lang: str = "zh"):  # type: ignore[no-untyped-def]
+    _signed_in(request)
+    result = engine.analyse(body.data, lang)
+    if result["score"] is None:
+        raise errors.Unavailable("评分模块尚不可用 / scoring is not installed")
+    return result["score"]
+
+
+@api.post("/check", summary="Audit a form given as interchange JSON (not stored)")
+def check_data(request: HttpRequest, body: FormIn, lang: str = "zh"):  # type: ignore[no-untyped-def]
+    _signed_in(request)
+    result = engine.analyse(body.data, lang)
+    return {"issues": result["issues"], "errors": result["errors"], "warnings": result["warnings"],
+            "blocking": result["blocking"], "targets": result["targets"], "missing": result["missing"]}

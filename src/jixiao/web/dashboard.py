@@ -32,7 +32,7 @@ def _dec(value: Any) -> Decimal | None:
 
 def summary(record: FormRecord) -> dict[str, Any]:
     """Computed total, grade, claimed total and issue count of one form (cached)."""
-    key = f"dash:{record.pk}:{record.lock_version}"
+    key = f"dash:{record.pk}:{record.lock_version}:{engine.rules_name(record.year)}"
     hit = cache.get(key)
     if hit is not None:
         return hit

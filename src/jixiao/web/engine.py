@@ -46,15 +46,29 @@ def explain_target(text: str | None, lang: str = "zh") -> str:
         return f"⚠ {type(exc).__name__}"
 
 
-def rules_name() -> str:
-    return getattr(settings, "JIXIAO_RULES", "shanghai-2022")
+def rule_set_names() -> list[str]:
+    scoring = _module("jixiao.core.scoring", "RULE_SETS")
+    return sorted(scoring.RULE_SETS) if scoring else []
+
+
+def rules_name(year: int | None = None) -> str:
+    """The rule set for a year: the admin's per-year setting, its default, or settings."""
+    from django.core.cache import cache
+
+    table = cache.get("jixiao-rule-settings")
+    if table is None:
+        from jixiao.web.records.models import RuleSetting
+
+        table = dict(RuleSetting.objects.values_list("year", "rules"))
+        cache.set("jixiao-rule-settings", table, 60)
+    return table.get(year) or table.get(None) or getattr(settings, "JIXIAO_RULES", "shanghai-2022")
 
 
 def score(form: Form, lang: str = "zh") -> tuple[Any, dict[str, Any] | None]:
     scoring = _module("jixiao.core.scoring", "score_form")
     if scoring is None:
         return None, None
-    result = scoring.score_form(form, rules_name())
+    result = scoring.score_form(form, rules_name(form.year))
     return result, result.to_dict(lang)
 
 
@@ -62,7 +76,7 @@ def check(form: Form, form_score: Any = None) -> list[Issue] | None:
     audit = _module("jixiao.core.audit", "check")
     if audit is None:
         return None
-    return list(audit.check(form, rules_name(), score=form_score))
+    return list(audit.check(form, rules_name(form.year), score=form_score))
 
 
 def issue_key(issue: Issue) -> str:

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from jixiao.web.records.models import FieldChange, FormRecord
+from jixiao.web.records.models import FieldChange, FormRecord, RuleSetting
 
 
 @admin.register(FormRecord)
@@ -15,3 +15,8 @@ class FormRecordAdmin(admin.ModelAdmin):
 class FieldChangeAdmin(admin.ModelAdmin):
     list_display = ("record", "path", "user", "at")
     readonly_fields = ("record", "path", "old", "new", "user", "at")
+
+
+@admin.register(RuleSetting)
+class RuleSettingAdmin(admin.ModelAdmin):
+    list_display = ("year", "rules")

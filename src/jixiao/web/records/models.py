@@ -84,3 +84,27 @@ class FieldChange(models.Model):
         ordering = ["-at", "id"]  # noqa: RUF012
         verbose_name = _("字段修改")
         verbose_name_plural = _("字段修改")
+
+
+class RuleSetting(models.Model):
+    """Which scoring rule set applies to the forms of a year (empty year: the default)."""
+
+    year = models.IntegerField(_("年度"), null=True, blank=True, unique=True,
+                               help_text=_("留空表示未单独设置的所有年度"))
+    rules = models.CharField(_("评分规则"), max_length=64)
+
+    class Meta:
+        verbose_name = _("评分规则")
+        verbose_name_plural = _("评分规则")
+
+    def __str__(self) -> str:
+        return f"{self.year or '*'}: {self.rules}"
+
+    def clean(self) -> None:
+        from django.core.exceptions import ValidationError
+
+        from jixiao.web.engine import rule_set_names
+
+        names = rule_set_names()
+        if names and self.rules not in names:
+            raise ValidationError({"rules": _("未知的评分规则，可选：%(names)s") % {"names": ", ".join(names)}})
