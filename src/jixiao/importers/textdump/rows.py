@@ -168,6 +168,15 @@ class _Builder:
                 self.pr.pool_names.append(Unit(cells[-1][0].page, cells[-1][0].no, name=_cell(cells[-1], 0.8), marker_before=self.marker))
             return
         k = min(len(texts), need + (1 if want_name else 0))
+        if self.row_order and need == 2 and len(texts) >= 4:
+            # side-by-side cells come out line by line in turn: 目标1 完成1 目标2 完成2
+            for n_name in (1, 0) if want_name else (0,):
+                rest_lines = texts[n_name:]
+                if len(rest_lines) % 2 == 0 and join(rest_lines[0::2]) == join(rest_lines[1::2]):
+                    if n_name:
+                        unit.name = _cell(texts[:1], 0.85)
+                    unit.target, unit.actual = _cell(rest_lines[0::2], 0.85), _cell(rest_lines[1::2], 0.85)
+                    return
         if self.row_order and self.prev_row is not None and self.prev_row.deviation is None:
             nat = natural_cells(texts)
             if len(nat) > k:
@@ -185,6 +194,26 @@ class _Builder:
                 unit.actual = _cell(cells[0], 0.85)
             else:
                 unit.target = _cell(cells[0], 0.9)
+
+    def _close_row(self, ws: Unit) -> bool:
+        """Row-order dumps: a bare 分值/得分 pair ends the row just read (values printed above)."""
+        u = self.last
+        if u is None or u.has_ws or u not in self.pr.units:
+            return False
+        texts, self.texts = self.texts, []
+        if u.target is not None and u.actual is not None and texts:
+            tl, al = texts[0::2], texts[1::2]
+            u.target = Cell(u.target.text + join(tl), u.target.line, u.target.page, 0.85)
+            if al:
+                u.actual = Cell(u.actual.text + join(al), u.actual.line, u.actual.page, 0.85)
+        elif not u.has_ta and texts:
+            cells = split_exact(texts, 2)
+            u.target, u.actual = _cell(cells[0], 0.8), _cell(cells[1], 0.8) if len(cells) > 1 and cells[1] else None
+        elif texts:
+            self.texts = texts
+            return False
+        u.weight, u.score = ws.weight, ws.score
+        return True
 
     def run(self) -> None:
         pr = self.pr
@@ -236,6 +265,9 @@ class _Builder:
                     continue
                 unit.weight, unit.score = _tok_cell(w, ln), _tok_cell(s, ln)
                 _split_content(rest, ln, unit)
+                if not rest and self.row_order and self._close_row(unit):
+                    self.last_line = ln
+                    continue
                 if not rest and not self.texts:
                     pr.bulk_ws.append(unit)
                     self.last, self.last_line = None, ln

@@ -87,7 +87,7 @@ def _fill_pending(head: Header, pending: list[tuple[str, Line]], lines: list[Lin
         for ln in lines[start + 1 : start + 1 + window]:
             if not strict and any(t.text in ("三级指标", "年度指标值") for t in ln.toks):
                 break
-            if _is_free_text_line(ln) and (strict or lx.width(ln.text) < 70):
+            if _is_free_text_line(ln) and (strict or lx.width(ln.text) < 50):
                 head.fields[key] = Found(ln.toks[0].text, ln.no, ln.page, 0.8 if strict else 0.6)
                 ln.used = True
                 break
