@@ -79,6 +79,7 @@ def test_execution_rate_uses_the_annual_budget_not_the_initial_one():
     (issue,) = check(form, select=["arith"])
     assert issue.code == "arith-execution-rate"
     assert (issue.params["printed"], issue.params["computed"]) == ("79.17", "95")
+    assert "年初预算数" in issue.message("zh") and "initial budget" in issue.message("en")
 
 
 def test_execution_score():

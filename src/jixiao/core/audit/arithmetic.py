@@ -24,8 +24,8 @@ declare(
     E,
     title=("预算执行率计算错误", "Execution rate does not match the amounts"),
     message=(
-        "执行率填报 {printed}%，按 全年执行数 {executed} / 全年预算数 {budget} 计算为 {computed}%",
-        "The printed rate is {printed}%, but spending {executed} / annual budget {budget} = {computed}%",
+        "执行率填报 {printed}%，按 全年执行数 {executed} / 全年预算数 {budget} 计算为 {computed}%{hint}",
+        "The printed rate is {printed}%, but spending {executed} / annual budget {budget} = {computed}%{hint_en}",
     ),
     remedy=(
         "执行率 = 全年执行数 ÷ 全年预算数（调整后预算，非年初预算数），保留两位小数。",
@@ -161,12 +161,18 @@ def check_execution_rate(form: Form, ctx: AuditContext) -> Iterator[Issue]:
         "diff": fmt(diff),
         "tolerance": fmt(ctx.config.rate_tolerance),
     }
-    code = (
-        "arith-execution-rate-rounding"
-        if diff <= ctx.config.rate_tolerance
-        else "arith-execution-rate"
+    if diff <= ctx.config.rate_tolerance:
+        yield ctx.issue("arith-execution-rate-rounding", "execution.rate_percent", **params)
+        return
+    hint = hint_en = ""
+    initial = total.initial_budget
+    by_initial = _quantize_like(total.executed / initial * 100, printed) if initial else None
+    if by_initial == printed and initial != total.annual_budget:
+        hint = "（填报值是按年初预算数计算的）"
+        hint_en = " (the printed rate divides by the initial budget)"
+    yield ctx.issue(
+        "arith-execution-rate", "execution.rate_percent", hint=hint, hint_en=hint_en, **params
     )
-    yield ctx.issue(code, "execution.rate_percent", **params)
 
 
 @audit_check("arith-execution-score")
