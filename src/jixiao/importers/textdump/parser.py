@@ -16,7 +16,7 @@ from jixiao.importers.textdump.build import build_form
 from jixiao.importers.textdump.funds import read_funds
 from jixiao.importers.textdump.goals import read_goals
 from jixiao.importers.textdump.rows import PageRows, read_page
-from jixiao.importers.textdump.sections import read_header
+from jixiao.importers.textdump.sections import fill_late, read_header
 from jixiao.importers.textdump.shape import detect_shape
 from jixiao.importers.textdump.tokens import Line, build_lines, join_value_lines
 
@@ -97,6 +97,7 @@ def read_form(pages: list[list[Line]], file: str | None, index: int, shape: str)
     header = read_header(flat)
     funds = read_funds(pages[0] if len(pages) == 1 else flat)
     goals = read_goals(flat)
+    fill_late(header, flat)
     inline = shape in ROW_ORDER_SHAPES
     rows: list[PageRows] = []
     for p in pages:

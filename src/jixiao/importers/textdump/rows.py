@@ -220,7 +220,8 @@ class _Builder:
         for kind, payload, ln in self.items:
             if kind == "text":
                 assert ln is not None
-                if self.last is not None and not self.texts and _continues_dev(self.last_line, self.dev, ln):
+                open_row = self.row_order and self.last is not None and not self.last.has_ws
+                if self.last is not None and not open_row and not self.texts and _continues_dev(self.last_line, self.dev, ln):
                     self.dev.append(ln)
                     continue
                 self.flush_dev()

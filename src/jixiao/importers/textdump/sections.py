@@ -26,6 +26,7 @@ class Found:
 class Header:
     fields: dict[str, Found] = field(default_factory=dict)
     has_title: bool = False
+    pending: list[tuple[str, Line]] = field(default_factory=list)
 
 
 def _is_free_text_line(ln: Line) -> bool:
@@ -74,9 +75,13 @@ def read_header(lines: list[Line]) -> Header:
                 pending.append((key, ln))
     # labels printed alone: the next free one-word text line after the label
     _fill_pending(head, pending, lines, window=14, strict=True)
-    # …or, failing that, any such line before the indicator table's header
-    _fill_pending(head, pending, lines, window=len(lines), strict=False)
+    head.pending = pending
     return head
+
+
+def fill_late(head: Header, lines: list[Line]) -> None:
+    """After the goals are claimed: a label's value printed anywhere before the table header."""
+    _fill_pending(head, head.pending, lines, window=len(lines), strict=False)
 
 
 def _fill_pending(head: Header, pending: list[tuple[str, Line]], lines: list[Line], window: int, strict: bool) -> None:
