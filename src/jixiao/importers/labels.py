@@ -66,6 +66,14 @@ GOALS_HEADER: Sequence[Entry] = (
     ("actual", ("实际完成情况", "完成情况", "实际完成", "目标完成情况"), ()),
 )
 
+LEVEL_NAMES = frozenset(
+    {
+        "产出指标", "效益指标", "满意度指标", "成本指标",
+        "数量指标", "质量指标", "时效指标", "经济成本指标", "社会成本指标", "生态环境成本指标",
+        "经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标", "服务对象满意度指标",
+    }
+)
+"""The standard 一级/二级 indicator names, to rejoin a label split by a page break."""
 TOTAL_LABELS = ("总分", "合计得分", "总得分", "综合得分", "自评总分")
 GOALS_LABELS = ("年度总体目标", "总体目标", "年度绩效目标")
 INDICATOR_BLOCK_LABELS = ("绩效指标", "年度绩效指标", "绩", "效", "指", "标")

@@ -40,6 +40,8 @@ _YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?")
 _COMPARATORS = ("≥", "≤", ">=", "<=", ">", "<", "=", "＝", "≧", "≦", "＞", "＜")
 POSITIONAL = Decimal("0.6")
 """Confidence of a fund row read by its position because its label is missing."""
+PAGE_SPLIT = Decimal("0.95")
+"""Confidence of a 一级/二级 label taken from the part of its cell on the next page."""
 
 _FIELD_LABELS = {
     "year": "年度",
@@ -68,6 +70,10 @@ class _Draft:
     positional_rows: int = 0
     first: Row | None = None
     issues: list[Issue] = field(default_factory=list)
+    level_cells: dict[str, Cell | None] = field(default_factory=dict)
+    pending: dict[str, list[int]] = field(default_factory=dict)
+    groups: dict[str, list[int]] = field(default_factory=dict)
+    last_page: int | None = None
 
     def __post_init__(self) -> None:
         self.sources = FieldSources(self.file)
@@ -216,7 +222,7 @@ class FormMapper:
     def _fund_header(self, row: Row) -> bool:
         cols: dict[str, tuple[float, float]] = {}
         for c in row.cells:
-            name = L.lookup(c.text, L.FUND_HEADER) if c.text else None
+            name = _label(c, L.FUND_HEADER)
             if name and name not in cols:
                 cols[name] = (c.x0, c.x1)
         if len(cols.keys() & {"initial_budget", "annual_budget", "executed"}) < 2:
@@ -270,7 +276,7 @@ class FormMapper:
         d = self.draft
         cols: dict[str, Cell] = {}
         for c in row.cells:
-            name = L.lookup(c.text, L.GOALS_HEADER) if c.text else None
+            name = _label(c, L.GOALS_HEADER)
             if name and name not in cols:
                 cols[name] = c
         if len(cols) < 2:
@@ -302,7 +308,7 @@ class FormMapper:
     def _indicator_header(self, row: Row) -> bool:
         cols: dict[str, tuple[float, float]] = {}
         for c in row.cells:
-            name = L.lookup(c.text, L.INDICATOR_HEADER) if c.text else None
+            name = _label(c, L.INDICATOR_HEADER)
             if name and name not in cols:
                 cols[name] = (c.x0, c.x1)
         if "name" not in cols or len(cols.keys() & {"target", "actual", "weight", "score"}) < 1:
@@ -331,13 +337,34 @@ class FormMapper:
             c = cells.get(key)
             return (c.text or None) if c is not None else None
 
+        new_page = bool(d.indicators) and row.page is not None and row.page != d.last_page
         for key in ("level1", "level2"):
+            if key not in cols:
+                continue
+            cell = cells[key]
             value = text(key)
-            if value is None and key in cols:
+            pending = d.pending.setdefault(key, [])
+            if value is None:
                 value = prev.get(key)
-            if key in cols:
-                item[key] = value
-                self._put(indicator_path(index, key), value, row, cells[key])
+                if cell is not None and cell is not d.level_cells.get(key):
+                    pending[:] = [index]  # a new, empty label cell: its text may be on the next page
+                elif pending:
+                    pending.append(index)
+            else:
+                if new_page and pending and cell is not None:
+                    self._resolve_pending(key, pending, value, row, cell)
+                elif new_page and cell is not None and _split_label(prev.get(key), value):
+                    # the label's lines are split by the page break: "服务对象满意度" | "指标"
+                    value = prev[key] + value
+                    self._resolve_pending(key, d.groups.get(key, []), value, row, cell)
+                pending.clear()
+            if cell is not d.level_cells.get(key) or value != prev.get(key):
+                d.groups[key] = []
+            d.groups.setdefault(key, []).append(index)
+            d.level_cells[key] = cell
+            item[key] = value
+            self._put(indicator_path(index, key), value, row, cell)
+        d.last_page = row.page
         item["name"] = name_cell.text
         self._put(indicator_path(index, "name"), name_cell.text, row, name_cell)
         nature, unit = text("nature"), text("unit")
@@ -361,9 +388,17 @@ class FormMapper:
         d.indicators.append(item)
         return True
 
+    def _resolve_pending(self, key: str, indices: list[int], value: str, row: Row, cell: Cell) -> None:
+        """A label cell merged across a page break prints its text on one page only
+        (where its middle falls); the rows of the other page take it from there."""
+        d = self.draft
+        for k in indices:
+            d.indicators[k][key] = value
+            self._put(indicator_path(k, key), value, row, cell, PAGE_SPLIT)
+
     def _total(self, row: Row, texts: list[tuple[Cell, str]]) -> bool:
         d = self.draft
-        label = next((c for c, t in texts if t in L.TOTAL_LABELS), None)
+        label = next((c for c, t in texts if t in L.TOTAL_LABELS or _has_token(c, L.TOTAL_LABELS)), None)
         if label is None:
             return False
         d.found.add("total_score")
@@ -517,6 +552,27 @@ class FormMapper:
         first = d.first
         form_source = Source(file=self.file, page=first.page if first else None, sheet=first.sheet if first else None)
         return attach_sources(form, d.sources, form_source)
+
+
+def _split_label(before: str | None, after: str) -> bool:
+    """Is ``after`` the rest of ``before``, cut by a page break inside one label cell?"""
+    return bool(before) and after not in L.LEVEL_NAMES and (before or "") + after in L.LEVEL_NAMES
+
+
+def _has_token(cell: Cell, names: L.Sequence[str]) -> bool:
+    """A label printed among stray characters (text spilled from a neighbouring merged cell)."""
+    return len(cell.text) <= 16 and any(L.norm(tok) in names for line in cell.lines for tok in line.split())
+
+
+def _label(cell: Cell, table: L.Sequence[L.Entry]) -> str | None:
+    """The header field of a cell: its whole text, else its first printed line (a label
+    cell of a repeated page header can carry text spilled from a split merged cell)."""
+    if not cell.text:
+        return None
+    name = L.lookup(cell.text, table)
+    if name is None and len(cell.lines) > 1:
+        name = L.lookup(cell.lines[0], table)
+    return name
 
 
 def _located(issues: list[Issue], index: int, name: str | None) -> list[Issue]:

@@ -35,6 +35,9 @@ def _free_line(text: str) -> str | None:
         return "skip"
     if _PAGE_NUMBER.match(t):
         return "skip"
+    if n in L.INDICATOR_BLOCK_LABELS or (n.endswith("指标") and len(n) <= 12):
+        # the label of a merged cell split by a page break, printed past the table's edge
+        return "skip"
     if L.TITLE_FRAGMENT in n or _YEAR_LINE.match(t) or ("单位" in n and "元" in n and len(n) <= 12):
         return "row"
     head = re.split(r"[:：]", t, maxsplit=1)[0]
