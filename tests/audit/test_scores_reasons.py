@@ -160,3 +160,22 @@ def test_not_applicable_rows_do_not_make_the_others_look_understated():
         ["indicators[0].score", "score-claimed-differs"],
         ["indicators[0].deviation", "deviation-missing"],
     ]
+
+
+def test_full_marks_for_a_late_deadline_are_flagged():
+    late = {"indicators[2].actual": "年底前完成", "indicators[2].deviation": "受疫情影响推迟。"}
+    assert codes(make_form(late), "score-full") == [
+        ["indicators[2].score", "score-full-despite-shortfall"]
+    ]
+    # graded below full by the unit: for the reviewer only
+    lowered = {**late, "indicators[2].score": 10, "total_score": 94.5}
+    assert codes(make_form(lowered), "score-full") == []
+    # met deadlines and quantitative shortfalls (scored by the rules) are not this finding
+    assert codes(make_form(), "score-full") == []
+    assert (
+        codes(
+            make_form({"indicators[0].actual": "90人", "indicators[0].deviation": "推迟。"}),
+            "score-full",
+        )
+        == []
+    )

@@ -149,6 +149,11 @@ EXAMPLES: dict[str, dict[str, Any]] = {
         "indicators[2].deviation": "场地调整，推迟一个月完成。",
         "total_score": 96.5,
     },
+    "score-full-despite-shortfall": {
+        "indicators[2].actual": "7月底前完成",
+        "indicators[2].deviation": "场地调整，推迟一个月完成。",
+        "$also": ["score-needs-judgement"],
+    },
     "score-grade-differs": {
         "indicators[3].actual": "50%",
         "indicators[3].deviation": "考试推迟。",

@@ -64,6 +64,20 @@ declare(
     tags=("audit", "score"),
 )
 declare(
+    "score-full-despite-shortfall",
+    Severity.WARNING,
+    title=("未完成仍自评满分", "Full marks despite a shortfall"),
+    message=(
+        "第 {n} 项指标“{name}”：实际完成值“{actual}”未达到年度指标值“{target}”，却自评满分 {claimed}",
+        "Indicator {n} “{name}”: the actual “{actual}” falls short of the target “{target}”, yet full marks ({claimed}) are claimed",
+    ),
+    remedy=(
+        "未按时或未完全完成的指标应说明原因，并由评审按三档判定得分，一般不应为满分。",
+        "A late or incomplete result needs a reason and a reviewer's band; it rarely earns full marks.",
+    ),
+    tags=("audit", "score"),
+)
+declare(
     "score-grade-differs",
     Severity.WARNING,
     title=("按规则计算的等级更低", "Lower grade by the rules"),
@@ -153,6 +167,28 @@ def check_claimed_scores(form: Form, ctx: AuditContext) -> Iterator[Issue]:
             yield ctx.issue(
                 code, indicator_path(s.index, "score"), computed=fmt(computed), **_base(form, s)
             )
+
+
+@audit_check("score-full-despite-shortfall")
+def check_full_despite_shortfall(form: Form, ctx: AuditContext) -> Iterator[Issue]:
+    """Late deadlines and failed yes/no or compound parts keep the claimed score until a
+    reviewer grades them; a claimed full score there is what reviewers look for."""
+    for i, ev in enumerate(ctx.evaluations):
+        ind = form.indicators[i]
+        if ev.met is not False or ind.weight is None or ind.score is None or ind.score < ind.weight:
+            continue
+        s = ctx.indicator_score(i)
+        if s is None or s.status != "needs-judgement":
+            continue  # a computed score exists: score-claimed-differs speaks for it
+        yield ctx.issue(
+            "score-full-despite-shortfall",
+            indicator_path(i, "score"),
+            n=i + 1,
+            name=ind.name or "",
+            actual=ind.actual or "",
+            target=ind.target or "",
+            claimed=fmt(ind.score),
+        )
 
 
 @audit_check("score-grade-differs")
