@@ -14,8 +14,8 @@ from .accuracy import FIXTURES, compare, gold
 
 CASES = [
     ("rendered.pdftotext-layout.txt", "pdftotext-layout", 0.985),
-    ("rendered.pdftotext-plain.txt", "pdftotext-plain", 0.88),
-    ("rendered.long-line.txt", "long-line", 0.88),
+    ("rendered.pdftotext-plain.txt", "pdftotext-plain", 0.94),
+    ("rendered.long-line.txt", "long-line", 0.94),
     ("rendered.pdfminer.txt", "pdfminer-blocks", 0.35),
 ]
 

@@ -11,6 +11,7 @@ goes to pools that :mod:`levels` matches up with the form's arithmetic.
 
 from __future__ import annotations
 
+import itertools
 from decimal import Decimal
 
 from jixiao.importers.textdump import lexicon as lx
@@ -70,7 +71,7 @@ def read_page(lines: list[Line], inline: bool = False) -> PageRows:
             continue
         if _is_anchor(content):
             items.append(("anchor", content, ln))
-        elif len(content) == 1 and (content[0].kind == "text" or inline and content[0].kind in ("value", "percent")):
+        elif len(content) == 1 and (content[0].kind == "text" or (inline and content[0].kind in ("value", "percent"))):
             items.append(("name" if has_marker and content[0].kind == "text" else "text", content, ln))
         elif all(t.kind in ("num", "dash") for t in content):
             continue
@@ -112,6 +113,9 @@ class _Builder:
         self.marker: str | None = None
         self.prev_row: Unit | None = None
         self.row_order = inline
+        lines = [ln for _, _, ln in items if ln is not None]
+        # blocks tell cells apart only when some boxes hold more than one line
+        self.blocks_matter = any(a.block == b.block for a, b in itertools.pairwise(lines))
         self.inline = inline or any(
             kind in ("anchor", "ta") and len(payload) - (2 if kind == "anchor" else 0) >= 3  # type: ignore[arg-type]
             for kind, payload, _ in items
@@ -157,6 +161,8 @@ class _Builder:
         if need == 0:
             cells = natural_cells(texts)
             prev = self.prev_row
+            if self.blocks_matter and prev is not None and _partial(prev) and len(block_cells(texts)) > len(cells):
+                cells = block_cells(texts)
             if self.row_order and prev is not None and prev.deviation is None and len(cells) > 1:
                 prev.deviation = _cell([ln for c in cells[:-1] for ln in c], 0.8)
                 cells = cells[-1:]
@@ -179,6 +185,8 @@ class _Builder:
                     return
         if self.row_order and self.prev_row is not None and self.prev_row.deviation is None:
             nat = natural_cells(texts)
+            if self.blocks_matter and _partial(self.prev_row) and len(block_cells(texts)) > k:
+                nat = block_cells(texts)  # a row scored below its weight explains why
             if len(nat) > k:
                 lead = [ln for c in nat[: len(nat) - k] for ln in c]
                 self.prev_row.deviation = _cell(lead, 0.75)
@@ -294,6 +302,13 @@ class _Builder:
             self.prev_row = unit
         self.flush_dev()
         self.settle_texts()
+
+
+def _partial(u: Unit) -> bool:
+    try:
+        return u.weight is not None and u.score is not None and Decimal(u.score.text) < Decimal(u.weight.text)
+    except ArithmeticError:
+        return False
 
 
 def _continues_dev(anchor_line: Line | None, dev: list[Line], ln: Line) -> bool:
