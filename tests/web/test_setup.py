@@ -169,3 +169,15 @@ def test_downloads_in_the_official_layout(users, units):
     assert record.project in cells
     report = client.get(f"/forms/{record.pk}/export/report/")
     assert report.status_code == 200 and record.project in report.content.decode()
+
+
+@pytest.mark.django_db
+def test_import_xlsx_through_the_importers(users):
+    data = (ROOT / "src/jixiao/data/samples/shanghai-2022-part1.rendered.xlsx").read_bytes()
+    client = client_for(users["filler_own"])
+    response = client.post("/import/", {"files": SimpleUploadedFile("sample.xlsx", data)}, follow=True)
+    assert response.status_code == 200
+    records = list(FormRecord.objects.order_by("pk"))
+    assert [r.project for r in records] == ["公务员管理工作经费", "组织部门建设和管理工作经费", "干部教育工作经费", "基层党建及队伍教育管理"]
+    assert all(r.source_name == "sample.xlsx" and r.confidence for r in records)
+    assert records[0].data["funds"]["total"]["executed"] == 10411006
