@@ -19,7 +19,7 @@ from typing import Any
 from jixiao.core.issues import Issue, Severity, declare, make_issue
 from jixiao.core.model import Form
 
-from . import arithmetic, funds, indicators, reasons, scores, structure
+from . import arithmetic, funds, header, indicators, reasons, scores, structure
 from .context import AUDIT_CONFIGS, AuditConfig, AuditContext, ScoringFailed
 from .registry import (
     DEFAULT_CHECKS,
@@ -30,9 +30,11 @@ from .registry import (
     checks_for,
 )
 
-# Checks run (and the catalogue lists them) top-down through the form: structure,
+# Checks run (and the catalogue lists them) top-down through the form: header, structure,
 # money, printed arithmetic, scores by the rules, reasons, then indicator quality.
-_MODULE_ORDER = [m.__name__ for m in (structure, funds, arithmetic, scores, reasons, indicators)]
+_MODULE_ORDER = [
+    m.__name__ for m in (header, structure, funds, arithmetic, scores, reasons, indicators)
+]
 DEFAULT_CHECKS.sort(key=lambda c: _MODULE_ORDER.index(c.func.__module__))
 
 declare(

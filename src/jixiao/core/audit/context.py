@@ -103,6 +103,14 @@ WIDE = Context(prec=80, rounding=ROUND_HALF_UP)
 """Room for absurd printed numbers (10^25人): quantizing never overflows the precision."""
 
 
+DASHES = frozenset({"", "-", "—", "——", "/", "－", "--"})
+
+
+def blank(text: str | None) -> bool:
+    """Nothing printed: None, spaces, or a dash standing for an empty cell."""
+    return text is None or text.strip() in DASHES
+
+
 def q2(value: Decimal) -> Decimal:
     """Half-up to 2 decimals, as printed scores and rates are."""
     return value.quantize(CENT, context=WIDE)

@@ -15,10 +15,9 @@ from jixiao.core.issues import Issue, Severity, declare
 from jixiao.core.model import Form, indicator_path
 
 from .arithmetic import execution_rate
-from .context import AuditContext, fmt, q2
+from .context import AuditContext, blank, fmt, q2
 from .registry import audit_check
 from .scores import on_printed_weight
-from .structure import blank
 
 declare(
     "deviation-missing",

@@ -1,4 +1,4 @@
-"""Structure of the form: header cells, the 一级/二级 framework, empty cells.
+"""Structure of the form: the 一级/二级 framework, empty cells, missing printed values.
 
 These checks need no rules at all; they catch what makes a form unreadable or
 unscorable before any arithmetic is attempted.
@@ -13,60 +13,11 @@ from typing import Any
 from jixiao.core.issues import Issue, Severity, declare
 from jixiao.core.model import Form, indicator_path
 
-from .context import AuditContext
+from .context import DASHES, AuditContext, blank
 from .registry import audit_check
 
-E, W, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
+E, W = Severity.ERROR, Severity.WARNING
 
-declare(
-    "header-missing-year",
-    W,
-    title=("缺少年度", "Year missing"),
-    message=("表头没有填写年度", "The header gives no year"),
-    remedy=(
-        "在表头填写评价年度（如 2022 年度）。",
-        "Give the year under evaluation in the header (e.g. 2022).",
-    ),
-    tags=("audit", "header"),
-)
-declare(
-    "header-year-implausible",
-    W,
-    title=("年度不合理", "Implausible year"),
-    message=("年度 {year} 不在合理范围（2000–2100）内", "Year {year} is outside 2000–2100"),
-    remedy=("核对表头年度。", "Check the year in the header."),
-    tags=("audit", "header"),
-)
-declare(
-    "header-missing-project-name",
-    W,
-    title=("缺少项目名称", "Project name missing"),
-    message=("表头没有填写项目名称", "The header gives no project name"),
-    remedy=(
-        "填写项目名称，便于识别和汇总。",
-        "Give the project name so the form can be identified.",
-    ),
-    tags=("audit", "header"),
-)
-declare(
-    "header-missing-agency",
-    INFO,
-    title=("缺少主管部门或实施单位", "Department or implementing unit missing"),
-    message=("表头的{label}为空", "The header's {label_en} is empty"),
-    remedy=("填写{label}。", "Fill in the {label_en}."),
-    tags=("audit", "header"),
-)
-declare(
-    "goals-missing",
-    W,
-    title=("年度总体目标未填写", "Annual goals missing"),
-    message=("年度总体目标的{label}为空", "Annual goals: the {label_en} cell is empty"),
-    remedy=(
-        "填写年度总体目标的预期目标和实际完成情况，与绩效指标相对应。",
-        "Fill in the expected goals and what was achieved, matching the indicators.",
-    ),
-    tags=("audit", "structure"),
-)
 declare(
     "structure-no-indicators",
     E,
@@ -200,13 +151,6 @@ declare(
     tags=("audit", "structure"),
 )
 
-_DASHES = frozenset({"", "-", "—", "——", "/", "－", "--"})
-
-
-def blank(text: str | None) -> bool:
-    """Nothing printed: None, spaces, or a dash standing for an empty cell."""
-    return text is None or text.strip() in _DASHES
-
 
 @lru_cache(maxsize=1024)
 def level_key(text: str | None) -> str:
@@ -230,27 +174,6 @@ def _known_levels(levels: Any) -> dict[str, frozenset[str]]:
     return hit[1]
 
 
-@audit_check(
-    "header-missing-year",
-    "header-year-implausible",
-    "header-missing-project-name",
-    "header-missing-agency",
-)
-def check_header(form: Form, ctx: AuditContext) -> Iterator[Issue]:
-    if form.year is None:
-        yield ctx.issue("header-missing-year", "year")
-    elif not 2000 <= form.year <= 2100:
-        yield ctx.issue("header-year-implausible", "year", year=form.year)
-    if blank(form.project_name):
-        yield ctx.issue("header-missing-project-name", "project_name")
-    for path, label, label_en in (
-        ("department", "主管部门", "department (主管部门)"),
-        ("implementing_unit", "实施单位", "implementing unit (实施单位)"),
-    ):
-        if blank(getattr(form, path)):
-            yield ctx.issue("header-missing-agency", path, label=label, label_en=label_en)
-
-
 @audit_check("structure-missing-execution", "structure-missing-total")
 def check_printed_cells(form: Form, ctx: AuditContext) -> Iterator[Issue]:
     ex = form.execution
@@ -265,16 +188,6 @@ def check_printed_cells(form: Form, ctx: AuditContext) -> Iterator[Issue]:
             )
     if form.total_score is None:
         yield ctx.issue("structure-missing-total", "total_score")
-
-
-@audit_check("goals-missing")
-def check_goals(form: Form, ctx: AuditContext) -> Iterator[Issue]:
-    for name, label, label_en in (
-        ("expected", "预期目标", "expected goals"),
-        ("actual", "实际完成情况", "actual achievements"),
-    ):
-        if blank(getattr(form.goals, name)):
-            yield ctx.issue("goals-missing", f"goals.{name}", label=label, label_en=label_en)
 
 
 @audit_check(
@@ -292,7 +205,7 @@ def check_indicator_cells(form: Form, ctx: AuditContext) -> Iterator[Issue]:
         yield ctx.issue("structure-no-indicators", "indicators")
         return
     first_seen: dict[str, int] = {}
-    dashes = _DASHES
+    dashes = DASHES
     for i, ind in enumerate(form.indicators):
         name, level1, level2, target, actual = (
             ind.name,
