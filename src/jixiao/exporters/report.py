@@ -10,6 +10,7 @@ this module only reads the attributes of their agreed records (``FormScore``:
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -158,8 +159,13 @@ def _rows(form: Form, score: Any, lang: str) -> list[ScoreRow]:
     return rows
 
 
-def _severity_key(issue: Issue) -> tuple[int, str, str]:
-    return (-issue.severity.rank, issue.location.field or "", issue.code)
+def _natural(text: str) -> tuple[tuple[int, int | str], ...]:
+    """``indicators[2]`` before ``indicators[10]``."""
+    return tuple((0, int(p)) if p.isdigit() else (1, p) for p in re.split(r"(\d+)", text) if p)
+
+
+def _severity_key(issue: Issue) -> tuple[int, tuple[tuple[int, int | str], ...], str]:
+    return (-issue.severity.rank, _natural(issue.location.field or ""), issue.code)
 
 
 def build_report(

@@ -17,6 +17,8 @@ def num(value: Decimal | None) -> str:
 def signed(value: Decimal | None) -> str:
     if value is None:
         return ""
+    if value == 0:
+        return "0"
     return ("+" if value > 0 else "") + format(value, "f")
 
 
