@@ -106,3 +106,13 @@ def test_documented_example_produces_exactly_its_code(code):
     change = examples[code]
     issues = check(_form(_apply(base, change)), change.get("$rules", "shanghai-2022"))
     assert {i.code for i in issues} == {code, *change.get("$also", [])}
+
+
+def test_apply_change_paths():
+    from jixiao.core.audit.examples import BASE_FORM, apply_change
+
+    extra = {"level1": "产出指标", "level2": "成本指标", "name": "人均成本"}
+    changed = apply_change(BASE_FORM, {"indicators[+]": extra, "funds.total.executed": 1, "$also": ["x"]})
+    assert changed["indicators"][-1] == extra and len(changed["indicators"]) == 6
+    assert changed["funds"]["total"]["executed"] == 1 and "$also" not in changed
+    assert BASE_FORM["funds"]["total"]["executed"] == 950000  # the base is not touched

@@ -105,3 +105,32 @@ def test_a_failing_scoring_engine_is_reported_once(monkeypatch):
         "target-exceeded"
     }
     assert "header-missing-year" in {i.code for i in issues}
+
+
+def test_a_rule_set_can_add_its_own_checks():
+    from jixiao.core.audit import audit_check
+    from jixiao.core.issues import REGISTRY, declare
+
+    declare(
+        "test-province-no-deviation-text",
+        Severity.WARNING,
+        title=("测试", "test"),
+        message=("测试", "test"),
+        remedy=("测试", "test"),
+    )
+
+    @audit_check("test-province-no-deviation-text", rules="province-test")
+    def province_check(form, ctx):
+        yield ctx.issue("test-province-no-deviation-text", "indicators")
+
+    class Province:
+        name = "province-test"
+
+    try:
+        assert [i.code for i in check(make_form(), Province(), select=["test"])] == [
+            "test-province-no-deviation-text"
+        ]
+        assert check(make_form(), select=["test"]) == []  # other rule sets do not run it
+    finally:
+        del RULE_SET_CHECKS["province-test"]
+        del REGISTRY["test-province-no-deviation-text"]
