@@ -11,6 +11,7 @@ amounts and checked with the form's own arithmetic: 得分 = 分值 × 执行率
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
@@ -37,10 +38,12 @@ def dec(text: str) -> Decimal | None:
         return None
 
 
-def _run(toks: list[Tok]) -> list[Tok]:
+def _run(toks: list[Tok], labeled: bool = False) -> list[Tok]:
+    """Amounts (and dashes) at the start of ``toks``; after a row label, any plain number
+    (万元 forms print 859.25) up to the three fund columns."""
     out: list[Tok] = []
     for t in toks:
-        if t.kind in ("amount", "dash"):
+        if t.kind in ("amount", "dash") or labeled and t.kind == "num" and len(out) < 3 and ("." in t.text or len(out) < 2):
             out.append(t)
         else:
             break
@@ -59,14 +62,14 @@ def read_funds(lines: list[Line]) -> FundsReading:
         for t in toks:
             if t.kind == "label" and t.sub == "unit":
                 res.unit = lx.UNIT_LABELS.get(t.text) or res.unit
-        if "万元" in ln.text and ("单位" in ln.text or "资金" in ln.text):
+        if re.search(r"[（(]万元[)）]|单位[：:]\s*万元|资金.{0,3}万元", ln.text):
             res.unit = "万元"
         if ln.used:
             continue
         row_idx = next((i for i, t in enumerate(toks) if t.kind == "label" and t.sub == "fundrow"), None)
         if row_idx is not None:
             row = lx.FUND_ROW_LABELS[toks[row_idx].text]
-            run = _run(toks[row_idx + 1 :])
+            run = _run(toks[row_idx + 1 :], labeled=True)
             labeled.setdefault(row, []).extend((t, ln) for t in run)
             pending = None if run else row
             cur = labeled[row]

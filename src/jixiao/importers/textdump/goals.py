@@ -137,7 +137,7 @@ def _split_sequential(body: list[Line], ws: list[int]) -> tuple[list[Line], list
     """Same width in both columns: split at the block boundary nearest the middle."""
     if len(body) < 2:
         return body, []
-    blocks = [i for i in range(1, len(body)) if body[i].block != body[i - 1].block and ws[i - 1] < max(ws) - 2]
+    blocks = [i for i in range(1, len(body)) if body[i].block != body[i - 1].block]
     if not blocks:
         blocks = [i for i in range(1, len(body)) if ws[i - 1] < max(ws) - 2]
     if not blocks:

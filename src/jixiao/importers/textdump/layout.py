@@ -146,12 +146,14 @@ def _table(numbered: list[tuple[int, str]], pno: int) -> PageRows:
         if not fr:
             band += 1
         bands.append(band)
-    label_frags: list[tuple[int, str]] = []
+    label_frags: list[tuple[int, int, str]] = []
     roles_at = {k: _roles(fr, centres, score_x, label_right) for k, (_, fr) in enumerate(rows)}
     for k, (no, fr) in enumerate(rows):
         if not fr:
             continue
         text = "".join(t for _, t in fr)
+        if re.fullmatch(r"第\d+页(?:/共\d+页)?|-?\d+-?|第\d+页,?共\d+页", text):
+            continue  # page footer
         if "总分" in text:
             nums = [t for _, t in fr if _is_num(t)]
             if nums:
@@ -171,7 +173,7 @@ def _table(numbered: list[tuple[int, str]], pno: int) -> PageRows:
                 continue
             centre = x + _w(t) / 2
             if x + _w(t) <= label_right + 1 and centre < centres.get("name", 1e9) - 6:
-                label_frags.append((no, t))
+                label_frags.append((no, x, t))
                 continue
             if nearest is None:
                 continue
@@ -248,8 +250,20 @@ def _owner(k: int, role: str, pool: list[int], nearest: int, roles_at: dict[int,
     return nearest
 
 
-def _label_markers(frags: list[tuple[int, str]], pr: PageRows) -> None:
-    """Label pieces printed apart (满意度指 / 标): joined back when they make a label."""
+def _label_markers(frags: list[tuple[int, int, str]], pr: PageRows) -> None:
+    """Label pieces printed apart (满意度指 / 标): joined back, column by column."""
+    columns: list[list[tuple[int, int, str]]] = []
+    for f in frags:
+        col = next((c for c in columns if abs(c[-1][1] - f[1]) <= 4), None)
+        if col is None:
+            columns.append([f])
+        else:
+            col.append(f)
+    for col in columns:
+        _merge_column([(no, t) for no, _x, t in col], pr)
+
+
+def _merge_column(frags: list[tuple[int, str]], pr: PageRows) -> None:
     i = 0
     while i < len(frags):
         for j in range(min(len(frags), i + 6), i, -1):
