@@ -36,9 +36,14 @@ class AuditRun:
     seconds: float = 0.0
     owns_directory: bool = False
 
-    def connect(self, database: str = ":memory:") -> duckdb.DuckDBPyConnection:
-        """A DuckDB connection with the views ``forms``, ``indicators`` and ``issues``."""
-        con = duckdb.connect(database)
+    def connect(self, database: str = ":memory:", memory_limit: str = "1GB") -> duckdb.DuckDBPyConnection:
+        """A DuckDB connection with the views ``forms``, ``indicators`` and ``issues``.
+
+        DuckDB's memory is capped (it spills to the run directory beyond that), so the
+        analysis of a large batch stays within a fixed budget too.
+        """
+        spill = str(self.directory / "duckdb-tmp")
+        con = duckdb.connect(database, config={"memory_limit": memory_limit, "temp_directory": spill})
         for table in ("forms", "indicators", "issues"):
             pattern = store.glob(self.directory, table).replace("'", "''")
             con.execute(f"CREATE OR REPLACE VIEW {table} AS SELECT * FROM read_parquet('{pattern}')")
