@@ -134,3 +134,10 @@ def test_a_rule_set_can_add_its_own_checks():
     finally:
         del RULE_SET_CHECKS["province-test"]
         del REGISTRY["test-province-no-deviation-text"]
+
+
+def test_issues_on_a_multi_form_file_name_the_form(gold_forms):
+    third = gold_forms[2]  # 干部教育工作经费, the rounding slip
+    (issue,) = check(third, select=["arith-execution-rate"])
+    assert issue.location.form_index == 2 and "#3" in issue.location.describe()
+    assert issue.form == "干部教育工作经费"

@@ -9,6 +9,7 @@ caches how each 实际完成值 compares with its 年度指标值 so that severa
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from decimal import ROUND_HALF_UP, Context, Decimal
@@ -124,6 +125,17 @@ def fmt(value: Decimal | None) -> str:
     return text
 
 
+_JSON_INDEX = re.compile(r"^\$?\[(\d+)\]$")
+
+
+def _index_in_file(form: Form) -> int | None:
+    """The form's position in its file when its source says so (JSON path ``[2]``)."""
+    source = form.provenance.form
+    path = source.json_path if source is not None else None
+    m = _JSON_INDEX.match(path) if path else None
+    return int(m.group(1)) if m else None
+
+
 class ScoringFailed(Exception):
     """The scoring engine raised on this form (a defect of the engine, not of the form)."""
 
@@ -145,7 +157,7 @@ class AuditContext:
         self.rules = rules
         self.rules_name = rules_name or getattr(rules, "name", None) or "shanghai-2022"
         self.config = config or AuditConfig.from_rules(rules, self.rules_name)
-        self.form_index = form_index
+        self.form_index = form_index if form_index is not None else _index_in_file(form)
         self._score = score
         self._evaluations: list[Any] | None = None
         self._indicator_scores: dict[int, Any] | None = None
