@@ -197,3 +197,31 @@ def test_english_switch(browser, live_server, demo):
     expect(page.locator("#lang-switch")).to_have_text("中文")
     expect(page.locator("header nav")).to_contain_text("Public")
     page.context.close()
+
+
+def test_add_reorder_remove_indicators(browser, live_server, demo):
+    from jixiao.web.records.models import FormRecord
+
+    record = draft_of(demo.DEPT_A)
+    count = len(record.data["indicators"])
+    page = login(browser, live_server.url, "filler")
+    page.goto(f"{live_server.url}/forms/{record.pk}/edit/")
+    rows = page.locator("#indicators tr.ind")
+    expect(rows).to_have_count(count)
+    page.click("#add-indicator")
+    expect(rows).to_have_count(count + 1)
+    last = rows.nth(count)
+    for name, value in (("level1", "产出指标"), ("level2", "数量指标"), ("name", "新增指标"),
+                        ("target", ">=10次"), ("actual", "12次"), ("weight", "1"), ("score", "1")):
+        last.locator(f"input[name='ind.{name}']").fill(value)
+    expect(last.locator(".reading")).not_to_be_empty()  # the grammar's reading of ">=10次"
+    last.locator("button.up").click()  # now second to last
+    rows.nth(0).locator("button.remove").click()  # drop the first indicator
+    expect(rows).to_have_count(count)
+    page.click("#save")
+    expect(page.locator(".messages")).to_contain_text("已保存")
+    saved = FormRecord.objects.get(pk=record.pk).data["indicators"]
+    names = [i["name"] for i in record.data["indicators"]]
+    assert [i["name"] for i in saved] == [*names[1:-1], "新增指标", names[-1]]
+    assert saved[-2]["target"] == ">=10次" and str(saved[-2]["weight"]) == "1"
+    page.context.close()
