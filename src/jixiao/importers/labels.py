@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 _STRIP = re.compile(r"[\s\u3000:：*＊()（）\[\]【】]+")
 
@@ -80,8 +81,10 @@ INDICATOR_BLOCK_LABELS = ("绩效指标", "年度绩效指标", "绩", "效", "�
 TITLE_FRAGMENT = "自评表"
 
 
+@lru_cache(maxsize=4096)
 def lookup(label: str, table: Sequence[Entry]) -> str | None:
-    """The field a printed label stands for in ``table``, or ``None``."""
+    """The field a printed label stands for in ``table``, or ``None`` (tables are tuples,
+    so results are cached: the same few labels are looked up on every row)."""
     text = norm(label)
     if not text:
         return None
