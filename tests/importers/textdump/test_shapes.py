@@ -13,7 +13,7 @@ from jixiao.importers.textdump import detect_shape, parse_text
 from .accuracy import FIXTURES, compare, gold
 
 CASES = [
-    ("rendered.pdftotext-layout.txt", "pdftotext-layout", 0.985),
+    ("rendered.pdftotext-layout.txt", "pdftotext-layout", 0.995),
     ("rendered.pdftotext-plain.txt", "pdftotext-plain", 0.94),
     ("rendered.long-line.txt", "long-line", 0.94),
     ("rendered.pdfminer.txt", "pdfminer-blocks", 0.35),

@@ -43,7 +43,7 @@ def _run(toks: list[Tok], labeled: bool = False) -> list[Tok]:
     (万元 forms print 859.25) up to the three fund columns."""
     out: list[Tok] = []
     for t in toks:
-        if t.kind in ("amount", "dash") or labeled and t.kind == "num" and len(out) < 3 and ("." in t.text or len(out) < 2):
+        if t.kind in ("amount", "dash") or (labeled and t.kind == "num" and len(out) < 3 and ("." in t.text or len(out) < 2)):
             out.append(t)
         else:
             break
