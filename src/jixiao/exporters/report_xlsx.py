@@ -22,6 +22,7 @@ from jixiao.exporters.xlsx import (
     clean_text,
     decimals,
     new_workbook,
+    print_setup,
     sheet_title,
     workbook_bytes,
 )
@@ -71,14 +72,6 @@ def _widths(ws: Worksheet, widths: Sequence[float]) -> None:
         ws.column_dimensions[get_column_letter(i)].width = w
 
 
-def _print_setup(ws: Worksheet, landscape: bool = True) -> None:
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE if landscape else ws.ORIENTATION_PORTRAIT
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-
-
 def _summary(ws: Worksheet, report: Report) -> None:
     L = report.labels
     ws.cell(1, 1, L["report_title"]).font = Font(name=FONT_NAME, size=16, bold=True)
@@ -93,7 +86,7 @@ def _summary(ws: Worksheet, report: Report) -> None:
     headers = [L["form_no"], L["project_name"], L["claimed"], L["computed"], L["grade"], L["errors"], L["warnings"]]
     write_table(ws, row, L["scores"], headers, forms)
     _widths(ws, (22, 40, 36, 12, 10, 10, 10))
-    _print_setup(ws, landscape=False)
+    print_setup(ws, landscape=False)
 
 
 def _form_sheet(ws: Worksheet, f: FormReport, report: Report) -> None:
@@ -127,7 +120,7 @@ def _form_sheet(ws: Worksheet, f: FormReport, report: Report) -> None:
     write_table(ws, row, f"{L['issues']}（{len(f.issues)}）",
                 [L["severity"], L["code"], L["issue_title"], L["location"], L["message"], L["remedy"]], issues)
     _widths(ws, (14, 18, 22, 16, 16, 7, 8, 8, 10, 12, 48))
-    _print_setup(ws)
+    print_setup(ws, landscape=True)
 
 
 def report_to_xlsx(report: Report) -> bytes:

@@ -24,6 +24,7 @@ from decimal import Decimal
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from jixiao.core.model import Form
@@ -176,17 +177,25 @@ def write_layout(ws: Worksheet, layout: FormLayout) -> None:
     head = layout.section("ind_head")[0].index
     ws.print_title_rows = f"{start[head]}:{start[head]}"
     ws.print_area = f"A1:{get_column_letter(len(layout.widths))}{excel_row - 1}"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.orientation = ws.ORIENTATION_PORTRAIT
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    print_setup(ws, landscape=False)
     ws.print_options.horizontalCentered = True
     ws.page_margins.left = ws.page_margins.right = 0.5
     ws.page_margins.top = ws.page_margins.bottom = 0.6
-    page = label("page", layout.lang, page="&P", pages="&N")
-    ws.oddFooter.center.text = page
-    ws.oddFooter.center.size = 9
+    footer = ws.oddFooter
+    if footer is not None:
+        footer.center.text = label("page", layout.lang, page="&P", pages="&N")
+        footer.center.size = 9
+
+
+def print_setup(ws: Worksheet, landscape: bool) -> None:
+    """A4, fitted to the page width, as many pages tall as it takes."""
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE if landscape else ws.ORIENTATION_PORTRAIT
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    if ws.sheet_properties.pageSetUpPr is None:
+        ws.sheet_properties.pageSetUpPr = PageSetupProperties()
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
 
 
 _SHEET_BAD = re.compile(r"[\[\]:*?/\\]")
@@ -206,7 +215,8 @@ def sheet_title(name: str | None, taken: set[str], index: int) -> str:
 
 def new_workbook(lang: str) -> Workbook:
     wb = Workbook()
-    wb.remove(wb.active)
+    for sheet in list(wb.worksheets):
+        wb.remove(sheet)
     wb.properties.language = lang
     wb.properties.creator = "jixiao"
     return wb
