@@ -112,7 +112,9 @@ def test_apply_change_paths():
     from jixiao.core.audit.examples import BASE_FORM, apply_change
 
     extra = {"level1": "产出指标", "level2": "成本指标", "name": "人均成本"}
-    changed = apply_change(BASE_FORM, {"indicators[+]": extra, "funds.total.executed": 1, "$also": ["x"]})
+    changed = apply_change(
+        BASE_FORM, {"indicators[+]": extra, "funds.total.executed": 1, "$also": ["x"]}
+    )
     assert changed["indicators"][-1] == extra and len(changed["indicators"]) == 6
     assert changed["funds"]["total"]["executed"] == 1 and "$also" not in changed
     assert BASE_FORM["funds"]["total"]["executed"] == 950000  # the base is not touched

@@ -1,5 +1,7 @@
 """check(): selection, ordering, rule sets, crash capture, and the gold forms."""
 
+import pytest
+
 from jixiao.core.audit import RULE_SET_CHECKS, check, matches
 from jixiao.core.audit.registry import Check
 from jixiao.core.issues import Severity, flatten, has_errors
@@ -63,9 +65,10 @@ def test_precomputed_score_is_used():
     assert [i.code for i in check(form, score=score)] == ["score-claimed-differs"]
 
 
-def test_gold_forms_have_no_error(gold_forms):
+@pytest.mark.parametrize("rules", ["shanghai-2022", "national-2020"])
+def test_gold_forms_have_no_error(gold_forms, rules):
     for form in gold_forms:
-        issues = check(form)
+        issues = check(form, rules)
         assert not has_errors(issues), [
             (i.code, i.location.field) for i in issues if i.severity is Severity.ERROR
         ]
