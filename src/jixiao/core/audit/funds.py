@@ -125,7 +125,7 @@ def check_subrows(form: Form, ctx: AuditContext) -> Iterator[Issue]:
                 column_en=label_en,
                 parts=fmt(parts_sum),
                 total=fmt(total),
-                diff=fmt(total - parts_sum),
+                diff=fmt(abs(total - parts_sum)),
             )
 
 
