@@ -6,9 +6,12 @@ import re
 from html.parser import HTMLParser
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from jixiao.exporters import export_forms
 from jixiao.exporters.html import split_text
+from tests import strategies
 from tests.exporters.conftest import check_snapshot
 
 
@@ -141,3 +144,94 @@ def _normalise(html: str) -> str:
 def test_html_snapshot(samples):
     check_snapshot("sample-form-1.html", _normalise(export_forms(samples[:1], "html").decode()))
     check_snapshot("sample-form-4.en.html", _normalise(export_forms(samples[3:], "html", lang="en").decode()))
+
+
+class FieldReader(HTMLParser):
+    """Reads a form back from the exported HTML's ``data-field`` cells (merged 一级/二级
+    cells carry their field once, with a rowspan; chunked long text repeats its field)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.fields: dict[str, str] = {}
+        self.spans: dict[str, int] = {}
+        self.current: str | None = None
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag in ("td", "th", "span") and a.get("data-field"):
+            self.current = a["data-field"]
+            self.fields.setdefault(self.current, "")
+            self.spans[self.current] = int(a.get("rowspan", 1))
+
+    def handle_endtag(self, tag):
+        if tag in ("td", "th", "span"):
+            self.current = None
+
+    def handle_data(self, data):
+        if self.current is not None:
+            self.fields[self.current] += data
+
+
+def _number(text: str | None):
+    from decimal import Decimal
+
+    if text in (None, "", "-"):
+        return None
+    return Decimal(text.replace(",", "").rstrip("%"))
+
+
+def read_html_form(html: str, n_indicators: int):
+    from jixiao.core.model import (
+        FUND_COLUMNS,
+        FUND_ROWS,
+        Execution,
+        Form,
+        FundRow,
+        Funds,
+        Goals,
+        Indicator,
+    )
+
+    r = FieldReader()
+    r.feed(html)
+    f = r.fields
+
+    def text(path: str) -> str | None:
+        return f.get(path) or None
+
+    inds = []
+    level = {"level1": None, "level2": None}
+    left = {"level1": 0, "level2": 0}
+    for i in range(n_indicators):
+        for key in ("level1", "level2"):
+            path = f"indicators[{i}].{key}"
+            if path in f:
+                level[key], left[key] = text(path), r.spans[path]
+            elif left[key] <= 0:
+                level[key] = None
+            left[key] -= 1
+        p = f"indicators[{i}]"
+        inds.append(Indicator(level["level1"], level["level2"], text(f"{p}.name"), text(f"{p}.target"),
+                              text(f"{p}.actual"), _number(text(f"{p}.weight")), _number(text(f"{p}.score")),
+                              text(f"{p}.deviation")))
+    year = re.search(r"\d{4}", f.get("year", ""))
+    return Form(
+        year=int(year.group()) if year else None,
+        project_name=text("project_name"), department=text("department"),
+        implementing_unit=text("implementing_unit"),
+        amount_unit=re.search(r"（(.+)）", f["amount_unit"]).group(1),
+        funds=Funds(**{row: FundRow(*(_number(text(f"funds.{row}.{c}")) for c in FUND_COLUMNS)) for row in FUND_ROWS}),
+        execution=Execution(*(_number(text(f"execution.{k}")) for k in ("weight", "rate_percent", "score"))),
+        goals=Goals(text("goals.expected"), text("goals.actual")),
+        indicators=tuple(inds),
+        total_score=_number(text("total_score")),
+    )
+
+
+@settings(max_examples=60, deadline=None)
+@given(form=strategies.form, long_goal=st.booleans())
+def test_html_round_trip_generated_forms(form, long_goal):
+    if long_goal:  # spread over chunk rows
+        form = form.evolve(goals=form.goals.__class__("目标。" * 400 + (form.goals.expected or ""), form.goals.actual))
+    html = export_forms([form], "html").decode()
+    assert read_html_form(html, len(form.indicators)) == form.evolve(amount_unit=form.unit)
