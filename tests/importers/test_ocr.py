@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from decimal import Decimal
 
 import pytest
 from PIL import Image, ImageDraw
@@ -36,3 +37,79 @@ def test_scan_without_the_extra_asks_for_it():
 def test_ocr_can_be_switched_off():
     result = import_bytes(_scanned_pdf(), "scan.pdf", ocr=False)
     assert [i.code for i in result.issues] == ["import-ocr-missing"]
+
+
+# -- the OCR path with a stand-in recogniser -----------------------------------------------------
+#
+# A scan is drawn as a palette image (stored losslessly in the PDF) with one small marker
+# per cell whose colour (200, k, 0) names the k-th text; the stand-in recogniser reads the
+# marker back. This exercises everything but the neural network: finding the ruled grid in
+# the bitmap, cutting cells, mapping them to fields and flagging every field for review.
+
+TEXTS = ["财政项目支出绩效自评表（2023年度）"]
+LAYOUT = [
+    [(1, "项目名称"), (5, "道路养护项目")],
+    [(1, "主管部门"), (2, "县交通局"), (1, "实施单位"), (2, "县公路中心")],
+    [(1, "一级指标"), (1, "二级指标"), (1, "三级指标"), (1, "指标值"), (1, "分值"), (1, "得分")],
+    [(1, "产出指标"), (1, "数量指标"), (1, "养护里程"), (1, "≥100公里"), (1, "50"), (1, "50")],
+    [(1, "效益指标"), (1, "社会效益指标"), (1, "通行条件"), (1, "改善"), (1, "40"), (1, "38")],
+    [(4, "总分"), (1, "90"), (1, "88")],
+]
+
+
+def _marker(draw, x: int, y: int, text: str) -> None:
+    if text not in TEXTS:
+        TEXTS.append(text)
+    k = TEXTS.index(text)
+    draw.rectangle((x, y, x + 12, y + 8), fill=(200, k, 0))
+
+
+def _drawn_scan() -> bytes:
+    img = Image.new("RGB", (827, 1169), "white")
+    draw = ImageDraw.Draw(img)
+    _marker(draw, 380, 60, TEXTS[0])
+    x0, y0, w, h = 40, 120, 125, 40
+    for r, row in enumerate(LAYOUT):
+        col = 0
+        top = y0 + r * h
+        draw.line((x0, top, x0 + 6 * w, top), fill="black", width=2)
+        for span, text in row:
+            left = x0 + col * w
+            draw.line((left, top, left, top + h), fill="black", width=2)
+            _marker(draw, left + 10, top + 14, text)
+            col += span
+        draw.line((x0 + 6 * w, top, x0 + 6 * w, top + h), fill="black", width=2)
+    bottom = y0 + len(LAYOUT) * h
+    draw.line((x0, bottom, x0 + 6 * w, bottom), fill="black", width=2)
+    buf = io.BytesIO()
+    img.convert("P", palette=Image.Palette.ADAPTIVE, colors=255).save(buf, "PDF", resolution=100)
+    return buf.getvalue()
+
+
+class _StandIn:
+    def __call__(self, png: bytes):
+        img = Image.open(io.BytesIO(png)).convert("RGB")
+        raw = img.tobytes()
+        found = sorted({raw[i + 1] for i in range(0, len(raw), 3) if raw[i] == 200 and raw[i + 2] == 0})
+        if not found:
+            return None, 0.0
+        w, h = img.size
+        return [[[[0, 0], [w, 0], [w, h], [0, h]], TEXTS[k], 0.93] for k in found[:1]], 0.0
+
+
+def test_scan_read_cell_by_cell(monkeypatch):
+    monkeypatch.setattr(ocr_mod, "engine", lambda: _StandIn())
+    data = _drawn_scan()
+    result = import_bytes(data, "scan.pdf")
+    assert result.format == "pdf-ocr"
+    [form] = result.forms
+    assert (form.year, form.project_name, form.department, form.implementing_unit) == (2023, "道路养护项目", "县交通局", "县公路中心")
+    assert [(i.level1, i.level2, i.name, i.target, i.weight, i.score) for i in form.indicators] == [
+        ("产出指标", "数量指标", "养护里程", "≥100公里", 50, 50),
+        ("效益指标", "社会效益指标", "通行条件", "改善", 40, 38),
+    ]
+    assert form.total_score == 88
+    assert result.confidences[0]["project_name"] == Decimal("0.93")
+    flagged = {i.location.field for i in result.issues if i.code == "import-low-confidence"}
+    assert {"project_name", "indicators[1].score", "total_score"} <= flagged
+    assert "import-ocr-used" in {i.code for i in result.issues}

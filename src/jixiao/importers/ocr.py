@@ -7,12 +7,14 @@ its own with rapidocr-onnxruntime (whose models ship inside the wheel: nothing i
 downloaded). Reading cell by cell keeps the table structure exact even where the OCR of
 a word is not, and every value carries the recogniser's confidence.
 
-rapidocr (and numpy, which it brings) is imported lazily: without the extra, scanned
+rapidocr is imported lazily: without the extra, scanned
 pages are reported with ``import-ocr-missing`` ("install jixiao[ocr]").
 """
 
 from __future__ import annotations
 
+import io
+import re
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 from typing import Any
@@ -44,42 +46,45 @@ def engine() -> Any | None:
     return RapidOCR()
 
 
-def _runs(mask: Any, min_len: int) -> list[tuple[int, int, int]]:
-    """(line index, start, end) of runs of True at least ``min_len`` long, per row of ``mask``."""
-    import numpy as np
+_DARK = re.compile(rb"[\x00-\x8b]+")
 
+
+def _runs(image: Any, min_len: int) -> list[tuple[int, int, int]]:
+    """(row, start, end) of dark runs at least ``min_len`` long, per row of a greyscale image."""
     out: list[tuple[int, int, int]] = []
-    padded = np.zeros((mask.shape[0], mask.shape[1] + 2), dtype=np.int8)
-    padded[:, 1:-1] = mask
-    diff = np.diff(padded, axis=1)
-    for y in np.nonzero(mask.sum(axis=1) >= min_len)[0]:
-        starts = np.nonzero(diff[y] == 1)[0]
-        ends = np.nonzero(diff[y] == -1)[0]
-        for a, b in zip(starts, ends, strict=False):
-            if b - a >= min_len:
-                out.append((int(y), int(a), int(b)))
+    width = image.width
+    data = image.tobytes()
+    for y in range(image.height):
+        row = data[y * width : (y + 1) * width]
+        for m in _DARK.finditer(row):
+            if m.end() - m.start() >= min_len:
+                out.append((y, m.start(), m.end()))
     return out
 
 
 def ruled_lines(image: Any, scale: float) -> list[dict[str, float]]:
-    """Border segments of a page bitmap as pdfplumber-style line dicts (in points)."""
-    import numpy as np
+    """Border segments of a page bitmap as pdfplumber-style line dicts (in points).
 
-    dark = np.asarray(image.convert("L")) < 140
+    Long runs of dark pixels along rows are horizontal borders; along columns (the
+    transposed image) vertical ones. Pure PIL and a byte regex: no numpy needed here.
+    """
+    from PIL import Image
+
+    grey = image.convert("L")
     min_len = max(8, int(MIN_LINE_PT / scale))
     lines: list[dict[str, float]] = []
-    for y, a, b in _runs(dark, min_len):
+    for y, a, b in _runs(grey, min_len):
         lines.append({"x0": a * scale, "x1": b * scale, "top": y * scale, "bottom": y * scale})
-    for x, a, b in _runs(dark.T, min_len):
+    for x, a, b in _runs(grey.transpose(Image.Transpose.TRANSPOSE), min_len):
         lines.append({"x0": x * scale, "x1": x * scale, "top": a * scale, "bottom": b * scale})
     return lines
 
 
 def _recognise(engine: Any, crop: Any) -> tuple[list[str], Decimal | None]:
     """Lines of text in one cell image and the lowest confidence among them."""
-    import numpy as np
-
-    result, _elapsed = engine(np.asarray(crop.convert("RGB")))
+    buf = io.BytesIO()
+    crop.convert("RGB").save(buf, "PNG")
+    result, _elapsed = engine(buf.getvalue())
     if not result:
         return [], None
     boxes = sorted(result, key=lambda r: (min(p[1] for p in r[0]), min(p[0] for p in r[0])))
