@@ -47,7 +47,7 @@ def read_goals(lines: list[Line]) -> dict[str, Found]:
     body: list[Line] = []
     i = start + 1
     # skip stray cells (dashes, a lone score) printed between the label and the text
-    while i < len(lines) and i < start + 8 and not (_is_goal_line(lines[i]) and lx.width(lines[i].text) >= 24):
+    while i < len(lines) and i < start + 14 and not (_is_goal_line(lines[i]) and lx.width(lines[i].text) >= 24):
         i += 1
     while i < len(lines) and _is_goal_line(lines[i]):
         body.append(lines[i])

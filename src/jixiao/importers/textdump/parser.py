@@ -13,6 +13,7 @@ from jixiao.importers.result import ImportResult
 from jixiao.importers.textdump import issues as _issues  # noqa: F401  (declares the codes)
 from jixiao.importers.textdump.assemble import assemble
 from jixiao.importers.textdump.build import build_form
+from jixiao.importers.textdump.columnar import is_columnar, read_columnar
 from jixiao.importers.textdump.funds import read_funds
 from jixiao.importers.textdump.goals import read_goals
 from jixiao.importers.textdump.rows import PageRows, read_page
@@ -64,7 +65,7 @@ def parse_text(text: str, file: str | None = None) -> ImportResult:
     else:
         pages = build_lines(prepare(text, shape))
         if shape in ROW_ORDER_SHAPES:
-            pages = [join_value_lines(p) for p in pages]
+            pages = [p if is_columnar(p) else join_value_lines(p) for p in pages]
     form_pages: list[list[list[Line]]] = []
     for page in pages:
         parts = _split_at_titles(page) if shape in ROW_ORDER_SHAPES else [page]
@@ -103,6 +104,8 @@ def read_form(pages: list[list[Line]], file: str | None, index: int, shape: str)
     for p in pages:
         if hasattr(p, "page_rows"):
             rows.append(p.page_rows)  # type: ignore[attr-defined]
+        elif is_columnar(p):
+            rows.append(read_columnar(p))
         else:
             rows.append(read_page(p, inline=inline))
     if not header.fields and not funds.cells and not any(r.units or r.bulk_ws for r in rows):

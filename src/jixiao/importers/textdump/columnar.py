@@ -1,0 +1,172 @@
+"""Column-major pages: pdfminer sometimes emits a table column by column.
+
+Then no line holds a row: the names come as one run, the targets and actuals as
+another (a target's comparator tells it from an actual; an actual pairs with the
+earliest open target of the same unit, qualitative values pair with their neighbour),
+and 分值/得分 as one run of bare numbers — either all weights then all scores or pairs,
+whichever keeps every 得分 ≤ 分值. The rows are the three runs zipped in order.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from decimal import Decimal
+
+from jixiao.importers.textdump import lexicon as lx
+from jixiao.importers.textdump.tokens import Line
+from jixiao.importers.textdump.units import Cell, PageRows, Unit
+from jixiao.importers.textdump.wrap import block_cells, join
+
+_COMPARATOR = re.compile(r"^(?:[<>≤≥＜＞]=?|=|＝)")
+
+
+def _num_run(lines: list[Line]) -> list[Line]:
+    best: list[Line] = []
+    cur: list[Line] = []
+    for ln in lines:
+        if not ln.used and len(ln.toks) == 1 and ln.toks[0].kind == "num":
+            cur.append(ln)
+        elif not ln.used:
+            if len(cur) > len(best):
+                best = cur
+            cur = []
+    return cur if len(cur) > len(best) else best
+
+
+def is_columnar(lines: list[Line]) -> bool:
+    """No row on any line, and the bare numbers come as one long run (a column)."""
+    live = [ln for ln in lines if not ln.used]
+    anchors = [ln for ln in live if len(ln.toks) >= 2 and ln.toks[-1].kind == "num" and ln.toks[-2].kind == "num"]
+    singles = sum(1 for ln in live if len(ln.toks) == 1 and ln.toks[0].kind == "num")
+    run = len(_num_run(live))
+    return not anchors and run >= 4 and run >= 0.6 * singles
+
+
+def _unit_of(text: str) -> str:
+    return re.sub(r"^[<>=≤≥＜＞＝]+|[\d.,\s]+", "", text)
+
+
+def read_columnar(lines: list[Line]) -> PageRows:
+    pr = PageRows(page=lines[0].page if lines else 0)
+    run = _num_run(lines)
+    nums = [Decimal(ln.toks[0].text) for ln in run]
+    for ln in run:
+        ln.used = True
+    total_idx = next((i for i, ln in enumerate(lines) if any(t.kind == "label" and t.sub == "total" for t in ln.toks)), None)
+    if total_idx is not None:
+        after = [ln for ln in lines[total_idx + 1 : total_idx + 4] if len(ln.toks) == 1 and ln.toks[0].kind == "num"]
+        if len(after) >= 2 and Decimal(after[0].toks[0].text) == 100:
+            pr.total, pr.total_weight = Cell(after[1].toks[0].text, after[1].no, after[1].page, 0.9), Cell("100", after[0].no, after[0].page)
+            for ln in after[:2]:
+                ln.used = True
+    if pr.total is None and len(nums) >= 4 and nums[-2] == 100:
+        # 总分 100 / total printed at the end of the number column
+        pr.total = Cell(run[-1].toks[0].text, run[-1].no, run[-1].page, 0.85)
+        pr.total_weight = Cell("100", run[-2].no, run[-2].page)
+        run, nums = run[:-2], nums[:-2]
+    ws = _segment(run, nums, pr.total)
+    cells: list[tuple[float, str, Line, bool]] = []  # (order, text, line, is value)
+    texts: list[Line] = []
+
+    def flush() -> None:
+        for c in block_cells(texts):
+            cells.append((c[0].no, join(c), c[0], False))
+        texts.clear()
+
+    for ln in lines:
+        if ln.used:
+            continue
+        for t in ln.toks:
+            if t.kind == "label" and t.sub in ("l1", "l2"):
+                pr.markers.append((ln.no + 0.1, t.sub, t.text))
+        content = [t for t in ln.toks if t.kind != "label"]
+        if len(content) == 1 and content[0].kind == "text":
+            texts.append(ln)
+            continue
+        flush()
+        for k, t in enumerate(content):
+            if t.kind in ("value", "percent", "num") or len(content) == 2:
+                cells.append((ln.no + k / 10, t.text, ln, t.kind != "text"))
+    flush()
+    rows, names = _pair_values(cells)
+    for i, (w, s) in enumerate(ws):
+        u = Unit(w.page, w.no, weight=Cell(w.toks[0].text, w.no, w.page, 0.85), score=Cell(s.toks[0].text, s.no, s.page, 0.85))
+        if i < len(names):
+            u.name = names[i]
+        if i < len(rows):
+            u.target, u.actual = rows[i]
+        pr.units.append(u)
+    return pr
+
+
+def _segment(run: list[Line], nums: list[Decimal], total: Cell | None) -> list[tuple[Line, Line]]:
+    """Cut the number run into (weights, scores) chunks: w1..wk s1..sk, repeated.
+
+    Among the cuts keeping every 得分 ≤ 分值, prefer the one whose weights sum to 90
+    (100 less the execution weight) and then the fewest chunks.
+    """
+    n = len(nums)
+    best: tuple[tuple[int, int], list[tuple[int, int]]] | None = None
+
+    def walk(p: int, chunks: list[tuple[int, int]], budget: list[int]) -> None:
+        nonlocal best
+        if budget[0] <= 0:
+            return
+        budget[0] -= 1
+        if p == n:
+            pairs = [(a + i, a + k + i) for a, k in chunks for i in range(k)]
+            wsum = sum((nums[w] for w, _ in pairs), Decimal(0))
+            key = (0 if wsum == 90 else 1, len(chunks))
+            if best is None or key < best[0]:
+                best = (key, pairs)
+            return
+        for k in range(1, (n - p) // 2 + 1):
+            if all(nums[p + k + i] <= nums[p + i] for i in range(k)):
+                walk(p + 2 * k, [*chunks, (p, k)], budget)
+
+    walk(0, [], [5000])
+    if best is None:
+        return [(run[2 * i], run[2 * i + 1]) for i in range(n // 2)]
+    return [(run[w], run[s]) for w, s in best[1]]
+
+
+def _pair_values(cells: list[tuple[float, str, Line, bool]]) -> tuple[list[tuple[Cell | None, Cell | None]], list[Cell]]:
+    """Target/actual pairs (in printed order of their first cell) and the names left over."""
+    def mk(c: tuple[float, str, Line, bool]) -> Cell:
+        return Cell(c[1], c[2].no, c[2].page, 0.7)
+
+    used: set[int] = set()
+    rows: list[tuple[float, Cell | None, Cell | None]] = []
+    text_idx = [i for i, c in enumerate(cells) if not c[3]]
+    for a, b in itertools.pairwise(text_idx):
+        if a in used or b in used:
+            continue
+        if cells[a][1] == cells[b][1]:  # a qualitative target met as printed
+            rows.append((cells[a][0], mk(cells[a]), mk(cells[b])))
+            used.update((a, b))
+    for i, c in enumerate(cells):
+        # a deadline target (3月底前) and its completion (按期完成) sit side by side
+        nxt = cells[i + 1] if i + 1 < len(cells) else None
+        if i in used or nxt is None or i + 1 in used:
+            continue
+        if lx.affinity(c[1]) == "deadline" and "前" in c[1] and lx.affinity(nxt[1]) == "deadline":
+            rows.append((c[0], mk(c), mk(nxt)))
+            used.update((i, i + 1))
+    targets = [i for i, c in enumerate(cells) if c[3] and i not in used and _COMPARATOR.match(c[1])]
+    actuals = [i for i, c in enumerate(cells) if c[3] and i not in targets and i not in used]
+    for t in targets:
+        unit = _unit_of(cells[t][1])
+        free = [x for x in actuals if x not in used]
+        pick = next((x for x in free if _unit_of(cells[x][1]) == unit), free[0] if free else None)
+        rows.append((cells[t][0], mk(cells[t]), mk(cells[pick]) if pick is not None else None))
+        used.add(t)
+        if pick is not None:
+            used.add(pick)
+    for x in actuals:
+        if x not in used:
+            rows.append((cells[x][0], None, mk(cells[x])))
+            used.add(x)
+    rows.sort(key=lambda r: r[0])
+    names = [mk(c) for i, c in enumerate(cells) if i not in used and not c[3]]
+    return [(r[1], r[2]) for r in rows], names
