@@ -111,3 +111,30 @@ def test_exported_pdf_round_trip():
     forms = list(generate_forms(3, seed=11))
     result = import_bytes(export_forms(forms, "pdf"), "gen.pdf")
     assert result.forms == forms
+
+
+def _table(top: float, rows: list[list[str]], xs=(0, 80, 160, 220, 280)):
+    lines, chars = [], []
+    h = 20
+    for i in range(len(rows) + 1):
+        lines.append(_line(xs[0], top + i * h, xs[-1], top + i * h))
+    for x in xs:
+        lines.append(_line(x, top, x, top + len(rows) * h))
+    for i, row in enumerate(rows):
+        for x, text in zip(xs, row, strict=False):
+            if text:
+                chars += _chars(x + 2, top + i * h + 5, text, size=8)
+    return lines, chars
+
+
+def test_two_forms_on_one_page_split_at_the_title_between_them():
+    head = ["三级指标", "指标值", "分值", "得分"]
+    l1, c1 = _table(0, [["项目名称", "甲项目"], head, ["培训人次", "100人", "60", "60"], ["总分", "", "100", "98"]])
+    l2, c2 = _table(140, [["项目名称", "乙项目"], head, ["出勤率", ">=90%", "40", "35"], ["总分", "", "100", "93"]])
+    title = _chars(20, 105, "财政项目支出绩效自评表（2024年度）", size=8)
+    grid = build_grid(_page(l1 + l2, c1 + c2 + title), 1)
+    forms, _issues = map_rows(grid.rows, "two.pdf")
+    assert [(f.project_name, f.year, [i.name for i in f.indicators], f.total_score) for f in forms] == [
+        ("甲项目", None, ["培训人次"], 98),
+        ("乙项目", 2024, ["出勤率"], 93),
+    ]

@@ -121,7 +121,12 @@ def read_xls(data: bytes, name: str | None) -> ImportResult:
     import xlrd
 
     issues: list[Issue] = []
-    book = xlrd.open_workbook(file_contents=data, formatting_info=True, on_demand=False)
+    try:
+        book = xlrd.open_workbook(file_contents=data, formatting_info=True, on_demand=False)
+    except (NotImplementedError, KeyError, IndexError, AssertionError):
+        # some writers emit formatting records xlrd cannot follow: values still read,
+        # merged ranges and number formats are lost
+        book = xlrd.open_workbook(file_contents=data, formatting_info=False, on_demand=False)
     mapper = FormMapper(name)
     for sh in book.sheets():
         nrows, ncols = min(sh.nrows, MAX_ROWS), min(sh.ncols, 64)
