@@ -1,23 +1,38 @@
 """JSON → xlsx/PDF → ``jixiao.importers`` == JSON: the exports read back as what was exported.
 
-Arbitrary hypothesis forms go through the test's own layout reader (test_xlsx.py); here
-the importer reads realistic forms: the samples and the synthetic generator's.
+Compared as printed: a form without a unit prints （元）, and spaces around a cell's text
+do not show, so the importer strips them.
 """
 
 from __future__ import annotations
 
-import pytest
+from dataclasses import fields, replace
 
-from jixiao.core.model import Form
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from jixiao.core.model import Form, Goals, Indicator
 from jixiao.exporters import export_forms
 from jixiao.formats.interchange import dumps
 from jixiao.importers import import_bytes
 from jixiao.synth import generate_forms
+from tests import strategies
+
+
+def _strip(record):
+    changes = {f.name: getattr(record, f.name).strip() or None for f in fields(record)
+               if isinstance(getattr(record, f.name), str)}
+    return replace(record, **changes)
 
 
 def _printed(form: Form) -> Form:
-    """A form as its printout shows it: no unit prints as （元）."""
-    return form.evolve(amount_unit=form.unit)
+    """A form as its printout shows it."""
+    return _strip(form).evolve(
+        amount_unit=form.unit,
+        goals=_strip(form.goals) if isinstance(form.goals, Goals) else form.goals,
+        indicators=tuple(_strip(i) for i in form.indicators if isinstance(i, Indicator)),
+    )
 
 
 def _assert_same(got: list[Form], want: list[Form]) -> None:
@@ -49,4 +64,11 @@ def test_generated_forms_pdf():
 def test_synth_forms_xlsx():
     forms = list(generate_forms(10, seed=3, long_text=True))
     result = import_bytes(export_forms(forms, "xlsx"), "synth.xlsx")
+    _assert_same(result.forms, forms)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(forms=st.lists(strategies.form, min_size=1, max_size=2))
+def test_generated_forms_xlsx(forms):
+    result = import_bytes(export_forms(forms, "xlsx"), "generated.xlsx")
     _assert_same(result.forms, forms)
