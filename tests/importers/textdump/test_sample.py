@@ -46,3 +46,24 @@ def test_best_readings_are_flagged_not_silent() -> None:
     assert ("text-ambiguous-assignment", "组织部门建设和管理工作经费") in codes
     assert not any(i.code == "text-arithmetic-mismatch" for i in res.issues)
     assert res.format == "text/pdfminer-blocks"
+
+
+def test_each_form_reads_the_same_alone_and_in_any_order() -> None:
+    """A form's reading depends on its own pages only (no leakage between forms)."""
+    from jixiao.importers.textdump.tokens import split_pages
+
+    text = _sample()
+    lines = text.split("\n")
+    pages = split_pages(text)
+    groups = [[0, 1], [2, 3], [4], [5]]  # printed pages of forms 1-4
+    parts = []
+    for grp in groups:
+        numbers = [n for p in grp for n, _ in pages[p]]
+        parts.append("\n".join(lines[numbers[0] - 1 : numbers[-1]]))
+    golds = gold()
+    for part, g in zip(parts, golds, strict=True):
+        res = parse_text(part)
+        assert len(res.forms) == 1
+        assert compare(res.forms, [g])[2] == []
+    res = parse_text("\n\n\n\n".join(reversed(parts)))
+    assert compare(res.forms, golds[::-1])[2] == []

@@ -60,3 +60,33 @@ def test_reading_order_rows_are_read() -> None:
     assert [i.level2 for i in form.indicators] == ["数量指标", "社会效益指标", "服务对象满意度指标"]
     assert form.indicators[2].deviation == "个别学员不满意"
     assert str(form.total_score) == "97"
+
+
+def test_label_synonyms_and_units() -> None:
+    """Provincial wording (主管部门及代码, 项目实施单位, 其中： 财政拨款) and a 万元 form."""
+    text = "\n".join(
+        [
+            "财政项目支出绩效自评表",
+            "（2023年度）",
+            "项目名称\t乡村道路养护",
+            "主管部门及代码\t某县交通局\t项目实施单位\t某县公路站",
+            "单位：万元",
+            "\t\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分",
+            "年度资金总额\t120.5\t118\t100.3\t10\t85%\t8.5",
+            "其中： 财政拨款\t120.5\t118\t100.3\t—\t—\t—",
+            "上年结转资金\t-\t-\t-\t—\t—\t—",
+            "其他资金\t-\t-\t-\t—\t—\t—",
+            "一级指标\t二级指标\t三级指标\t指标值\t完成值\t权重\t得分\t未完成原因分析",
+            "产出指标\t数量指标\t养护里程\t>=50公里\t52公里\t30\t30\t",
+            "产出指标\t时效指标\t完成时间\t11月底前\t按期完成\t20\t20\t",
+            "效益指标\t社会效益指标\t通行条件\t改善\t改善\t30\t30\t",
+            "满意度指标\t服务对象满意度指标\t群众满意度\t>=90%\t92%\t10\t10\t",
+            "总分\t\t\t\t\t100\t98.5\t",
+        ]
+    )
+    form = parse_text(text, "doc.txt").forms[0]
+    assert (form.department, form.implementing_unit, form.amount_unit) == ("某县交通局", "某县公路站", "万元")
+    assert str(form.funds.fiscal.executed) == "100.3"
+    assert str(form.funds.total.initial_budget) == "120.5"
+    assert [i.name for i in form.indicators] == ["养护里程", "完成时间", "通行条件", "群众满意度"]
+    assert [i.level2 for i in form.indicators] == ["数量指标", "时效指标", "社会效益指标", "服务对象满意度指标"]

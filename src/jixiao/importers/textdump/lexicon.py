@@ -16,23 +16,31 @@ TITLE = "财政项目支出绩效自评表"
 HEADER_LABELS = {
     "项目名称": "project_name",
     "主管部门": "department",
+    "主管部门及代码": "department",
+    "主管单位": "department",
     "实施单位": "implementing_unit",
+    "项目实施单位": "implementing_unit",
+    "实施单位名称": "implementing_unit",
 }
 FUND_ROW_LABELS = {
     "年度资金总额": "total",
-    "其中：当年财政拨款": "fiscal",
-    "其中:当年财政拨款": "fiscal",
+    "其中当年财政拨款": "fiscal",
     "当年财政拨款": "fiscal",
+    "其中财政拨款": "fiscal",
     "上年结转资金": "carryover",
+    "其中上年结转资金": "carryover",
     "其他资金": "other",
+    "其中其他资金": "other",
 }
 FUND_COLUMN_LABELS = {"年初预算数": "initial_budget", "全年预算数": "annual_budget", "全年执行数": "executed"}
 GOAL_LABELS = {"预期目标": "expected", "实际完成情况": "actual"}
 COLUMN_LABELS = (
     "分值", "执行率", "得分", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值",
-    "偏差原因分析及改进措施", "年度总体目标", "绩效指标",
+    "偏差原因分析及改进措施", "年度总体目标", "绩效指标", "调整后预算数", "指标性质", "度量单位",
+    "指标值", "完成值", "权重", "未完成原因分析", "年度目标值", "全年实际值", "预算执行率",
+    "偏差原因分析", "及改进措施", "自评得分",
 )
-UNIT_LABELS = {"项目资金（元）": "元", "项目资金(元)": "元", "项目资金（万元）": "万元", "项目资金(万元)": "万元", "项目资金": None}
+UNIT_LABELS = {"项目资金（元）": "元", "项目资金(元)": "元", "项目资金（万元）": "万元", "项目资金(万元)": "万元", "项目资金": None, "（元）": "元", "（万元）": "万元"}
 TOTAL_LABEL = "总分"
 
 LEVEL1 = ("产出指标", "成本指标", "效益指标", "满意度指标")
@@ -72,6 +80,7 @@ for _w in LEVEL2:
     ALL_LABELS.setdefault(_w, "l2")
 ALL_LABELS[TOTAL_LABEL] = "total"
 ALL_LABELS[TITLE] = "title"
+ALL_LABELS = {re.sub(r"[\s\u3000：:]+", "", k): v for k, v in ALL_LABELS.items()}
 
 _AMOUNT = re.compile(r"^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^-?\d{5,}(?:\.\d+)?$")
 _NUM = re.compile(r"^\d{1,3}(?:\.\d{1,2})?$")
@@ -93,7 +102,8 @@ def width(text: str) -> int:
 
 
 def norm_label(text: str) -> str:
-    return re.sub(r"[\s\u3000]+", "", text)
+    """Label text without spaces or colons (其中：当年财政拨款 = 其中当年财政拨款)."""
+    return re.sub(r"[\s\u3000：:]+", "", text)
 
 
 def label_kind(text: str) -> str | None:

@@ -72,7 +72,9 @@ def tokenize_line(text: str) -> list[Tok]:
         if m:
             words.extend([m.group(1), m.group(2)])
             continue
-        head = next((lab for lab in lx.HEADER_LABELS if w.startswith(lab) and len(w) > len(lab)), None)
+        head = None if lx.label_kind(w) else next(
+            (lab for lab in sorted(lx.HEADER_LABELS, key=len, reverse=True) if w.startswith(lab) and len(w) > len(lab)), None
+        )
         if head:
             words.extend([head, w[len(head):].lstrip("：:")])
             continue
