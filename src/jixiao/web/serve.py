@@ -51,8 +51,16 @@ def _print_banner(url: str, data_dir: Path, logins: list[tuple[str, str, str]]) 
     print("\n".join(lines), flush=True)
 
 
+def default_workers() -> int:
+    """Server processes: ``JIXIAO_WEB_WORKERS``, else one per core (at most 4)."""
+    configured = os.environ.get("JIXIAO_WEB_WORKERS", "")
+    if configured.isdigit() and int(configured) > 0:
+        return int(configured)
+    return max(1, min(4, os.cpu_count() or 1))
+
+
 def run(demo: bool = False, host: str = "127.0.0.1", port: int = 8000,
-        data_dir: str | Path | None = None) -> None:
+        data_dir: str | Path | None = None, workers: int | None = None) -> None:
     """Serve the web application until interrupted (``jixiao serve``)."""
     path = setup(data_dir)
     logins = prepare(demo)
@@ -61,14 +69,59 @@ def run(demo: bool = False, host: str = "127.0.0.1", port: int = 8000,
     from jixiao.web.wsgi import application
 
     try:
-        import waitress
+        import waitress  # noqa: F401
     except ImportError:  # fall back to Django's server, without the autoreloader
         from django.core.management import call_command
 
         call_command("runserver", f"{host}:{port}", use_reloader=False, use_threading=True)
         return
+    _serve(application, host, port, workers or default_workers())
+
+
+def _serve(application: object, host: str, port: int, workers: int) -> None:
+    """waitress in ``workers`` processes sharing one listening socket (pre-fork).
+
+    One Python process uses one core for Python code; forking after the socket is bound
+    lets the kernel spread connections over the processes, like a pre-forking server.
+    """
+    import signal
+    import socket
+
+    import waitress
+    from django.db import connections
+
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind((host, port))
+    sock.listen(1024)
+    options = {"sockets": [sock], "threads": 8, "connection_limit": 1000, "channel_timeout": 60,
+               "ident": "jixiao", "_quiet": True}
+    connections.close_all()  # no database connection may be shared across fork
+    children: list[int] = []
+    for _ in range(workers - 1) if hasattr(os, "fork") else ():
+        pid = os.fork()
+        if pid == 0:
+            signal.signal(signal.SIGTERM, lambda *_: os._exit(0))
+            signal.signal(signal.SIGINT, lambda *_: os._exit(0))
+            try:
+                waitress.serve(application, **options)
+            finally:
+                os._exit(0)
+        children.append(pid)
+
+    def stop(*_: object) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop)
     try:
-        waitress.serve(application, host=host, port=port, threads=16, connection_limit=1000,
-                       channel_timeout=60, ident="jixiao", _quiet=True)
+        waitress.serve(application, **options)
     except KeyboardInterrupt:
         print("stopped", file=sys.stderr)
+    finally:
+        for pid in children:
+            try:
+                os.kill(pid, signal.SIGTERM)
+                os.waitpid(pid, 0)
+            except OSError:
+                pass

@@ -138,7 +138,11 @@ UPLOAD_EXTENSIONS = (".pdf", ".txt", ".xlsx", ".xls", ".docx", ".json")
 LOGIN_MAX_FAILURES = 5
 LOGIN_FAILURE_WINDOW = 300
 
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# A file cache in the data directory: shared by the server's processes (login throttling
+# must count across them) and kept across restarts (computed dashboard figures).
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+                      "LOCATION": str(DATA_DIR / "cache"), "OPTIONS": {"MAX_ENTRIES": 20000}}}
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False  # the editor's script reads it for its JSON posts
