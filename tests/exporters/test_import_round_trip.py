@@ -72,3 +72,11 @@ def test_synth_forms_xlsx():
 def test_generated_forms_xlsx(forms):
     result = import_bytes(export_forms(forms, "xlsx"), "generated.xlsx")
     _assert_same(result.forms, forms)
+
+
+@pytest.mark.slow
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(form=strategies.form)
+def test_generated_forms_pdf_hypothesis(form):
+    result = import_bytes(export_forms([form], "pdf"), "generated.pdf")
+    _assert_same(result.forms, [form])
