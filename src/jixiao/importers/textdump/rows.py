@@ -128,6 +128,17 @@ class _Builder:
                 return
         self.pool(texts)
 
+    def _dev_owner(self, unit: Unit) -> Unit | None:
+        """Who explains a text box printed between two rows: the row above, unless it was
+        scored in full while this one was not (a centred deviation starts above its row)."""
+        prev = self.prev_row
+        prev_ok = prev is not None and prev.deviation is None
+        if prev_ok and (prev is not None and (_partial(prev) or not _partial(unit))):
+            return prev
+        if unit.deviation is None and _partial(unit):
+            return unit
+        return prev if prev_ok else None
+
     def fill_from_texts(self, unit: Unit) -> None:
         texts, self.texts = self.texts, []
         if not texts:
@@ -141,8 +152,9 @@ class _Builder:
             prev = self.prev_row
             if self.blocks_matter and prev is not None and _partial(prev) and len(block_cells(texts)) > len(cells):
                 cells = block_cells(texts)
-            if self.row_order and prev is not None and prev.deviation is None and len(cells) > 1:
-                prev.deviation = _cell([ln for c in cells[:-1] for ln in c], 0.8)
+            owner = self._dev_owner(unit)
+            if self.row_order and owner is not None and len(cells) > 1:
+                owner.deviation = _cell([ln for c in cells[:-1] for ln in c], 0.8)
                 cells = cells[-1:]
             for c in cells[:-1]:
                 self.pr.pool_names.append(Unit(c[0].page, c[0].no, name=_cell(c, 0.8), marker_before=self.marker))
@@ -161,13 +173,14 @@ class _Builder:
                         unit.name = _cell(texts[:1], 0.85)
                     unit.target, unit.actual = _cell(rest_lines[0::2], 0.85), _cell(rest_lines[1::2], 0.85)
                     return
-        if self.row_order and self.prev_row is not None and self.prev_row.deviation is None:
+        owner = self._dev_owner(unit)
+        if self.row_order and owner is not None:
             nat = natural_cells(texts)
-            if self.blocks_matter and _partial(self.prev_row) and len(block_cells(texts)) > k:
+            if self.blocks_matter and _partial(owner) and len(block_cells(texts)) > k:
                 nat = block_cells(texts)  # a row scored below its weight explains why
             if len(nat) > k:
                 lead = [ln for c in nat[: len(nat) - k] for ln in c]
-                self.prev_row.deviation = _cell(lead, 0.75)
+                owner.deviation = _cell(lead, 0.75)
                 texts = texts[len(lead) :]
         cells = split_exact(texts, k)
         if k > need:
