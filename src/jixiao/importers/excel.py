@@ -10,6 +10,7 @@ never opened in Excel) is read as empty and reported, not guessed.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from collections.abc import Iterator
 
@@ -65,54 +66,101 @@ def _build_rows(
         yield Row(cells, sheet=sheet, index=r)
 
 
+_MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+[0-9]+(?::[A-Z]+[0-9]+)?)"')
+
+
+def _merged_ranges(z: zipfile.ZipFile, path: str | None) -> list[tuple[int, int, int, int]]:
+    """Merged ranges of one sheet, read from its XML (the read-only reader does not keep
+    them, and the full reader spends most of its time styling merged borders)."""
+    from openpyxl.utils.cell import range_boundaries
+
+    if not path:
+        return []
+    try:
+        xml = z.read(path.lstrip("/"))
+    except KeyError:
+        return []
+    out: list[tuple[int, int, int, int]] = []
+    for m in _MERGE.finditer(xml):
+        min_col, min_row, max_col, max_row = range_boundaries(m.group(1).decode())
+        out.append((min_row - 1, max_row, min_col - 1, max_col))
+    return out
+
+
+def _formula_cells(data: bytes) -> dict[str, dict[tuple[int, int], str]]:
+    """Sheet -> (row, col) -> formula, only for workbooks that hold formulas."""
+    import openpyxl
+
+    out: dict[str, dict[tuple[int, int], str]] = {}
+    if not _has_formulas(data):
+        return out
+    try:
+        wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+    except Exception:  # the cached-value read works; formulas are only for reporting
+        return out
+    try:
+        for ws in wb.worksheets:
+            cells: dict[tuple[int, int], str] = {}
+            for r, row in enumerate(ws.iter_rows(max_row=MAX_ROWS, max_col=64)):
+                for c, cell in enumerate(row):
+                    v = cell.value
+                    if isinstance(v, str) and v.startswith("="):
+                        cells[(r, c)] = v
+            out[ws.title] = cells
+    finally:
+        wb.close()
+    return out
+
+
 def read_xlsx(data: bytes, name: str | None) -> ImportResult:
     import openpyxl
 
     issues: list[Issue] = []
-    wb = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
-    formulas = None
-    try:
-        formulas = openpyxl.load_workbook(io.BytesIO(data), data_only=False)
-    except Exception:  # the cached-value read already worked; formulas are a bonus
-        formulas = None
+    wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    formulas = _formula_cells(data)
     mapper = FormMapper(name)
-    for ws in wb.worksheets:
-        if not hasattr(ws, "merged_cells"):
-            continue  # chart sheets
-        fws = formulas[ws.title] if formulas is not None and ws.title in formulas.sheetnames else None
-        nrows, ncols = min(ws.max_row, MAX_ROWS), min(ws.max_column, 64)
-        if ws.max_row > MAX_ROWS:
-            issues.append(make_issue("import-too-large", Location(file=name, sheet=ws.title), file=name, pages=ws.max_row, limit=MAX_ROWS))
-        grid = [[c for c in row] for row in ws.iter_rows(min_row=1, max_row=nrows, max_col=ncols)]
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            for ws in wb.worksheets:
+                grid = [list(row) for row in ws.iter_rows(max_row=MAX_ROWS + 1, max_col=64)]
+                if len(grid) > MAX_ROWS:
+                    grid = grid[:MAX_ROWS]
+                    issues.append(make_issue("import-too-large", Location(file=name, sheet=ws.title), file=name, pages=f"> {MAX_ROWS}", limit=MAX_ROWS))
+                nrows = len(grid)
+                # the reader pads rows to 64 columns: keep only up to the last one used
+                ncols = max((c + 1 for row in grid for c, cell in enumerate(row) if cell.value is not None), default=0)
+                sheet_formulas = formulas.get(ws.title, {})
 
-        def value_at(r: int, c: int, grid=grid, fws=fws, ws=ws) -> str:
-            try:
-                cell = grid[r][c]
-            except IndexError:
-                return ""
-            v = cell.value
-            if v is None:
-                if fws is not None:
-                    f = fws.cell(row=r + 1, column=c + 1).value
-                    if isinstance(f, str) and f.startswith("="):
-                        issues.append(
-                            make_issue(
-                                "import-formula-no-value",
-                                Location(file=name, sheet=ws.title, cell=cell.coordinate),
-                                cell=f"{ws.title}!{cell.coordinate}",
-                                formula=f,
+                def value_at(r: int, c: int, grid=grid, fs=sheet_formulas, title=ws.title) -> str:
+                    try:
+                        cell = grid[r][c]
+                    except IndexError:
+                        return ""
+                    v = cell.value
+                    if v is None:
+                        f = fs.get((r, c))
+                        if f is not None:
+                            ref = f"{_col_letter(c)}{r + 1}"
+                            issues.append(
+                                make_issue(
+                                    "import-formula-no-value",
+                                    Location(file=name, sheet=title, cell=ref),
+                                    cell=f"{title}!{ref}",
+                                    formula=f,
+                                )
                             )
-                        )
-                return ""
-            if isinstance(v, bool | int | float):
-                return number_text(v, cell.number_format)
-            if hasattr(v, "isoformat"):
-                return v.isoformat()[:10]
-            return str(v)
+                        return ""
+                    if isinstance(v, bool | int | float):
+                        return number_text(v, cell.number_format)
+                    if hasattr(v, "isoformat"):
+                        return v.isoformat()[:10]
+                    return str(v)
 
-        merged = [(m.min_row - 1, m.max_row, m.min_col - 1, m.max_col) for m in ws.merged_cells.ranges]
-        mapper.feed(_build_rows(ws.title, nrows, ncols, value_at, merged))
-        mapper.end_section()
+                merged = _merged_ranges(z, getattr(ws, "_worksheet_path", None))
+                mapper.feed(_build_rows(ws.title, nrows, ncols, value_at, merged))
+                mapper.end_section()
+    finally:
+        wb.close()
     forms, map_issues = mapper.finish()
     return ImportResult.of(forms, [*issues, *map_issues], "xlsx")
 
@@ -159,6 +207,20 @@ def read_xls(data: bytes, name: str | None) -> ImportResult:
         mapper.end_section()
     forms, map_issues = mapper.finish()
     return ImportResult.of(forms, [*issues, *map_issues], "xls")
+
+
+def _has_formulas(data: bytes) -> bool:
+    """Does any worksheet hold a formula? (Only then is the workbook read a second time.)"""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            for name in z.namelist():
+                if name.startswith("xl/worksheets/") and name.endswith(".xml"):
+                    xml = z.read(name)
+                    if b"<f>" in xml or b"<f " in xml or b":f>" in xml or b":f " in xml:
+                        return True
+    except (zipfile.BadZipFile, OSError, KeyError):
+        return True
+    return False
 
 
 def is_xlsx_zip(data: bytes) -> bool:
