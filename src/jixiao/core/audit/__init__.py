@@ -75,7 +75,15 @@ __all__ = [
     "check",
     "checks_for",
     "matches",
+    "render_catalogue",
 ]
+
+
+def render_catalogue() -> str:
+    """``docs/ISSUES.md`` as Markdown, from the registry (see :mod:`.catalogue`)."""
+    from .catalogue import render
+
+    return render()
 
 
 def matches(code: str, patterns: Iterable[str]) -> bool:
