@@ -161,3 +161,11 @@ def test_missing_font_is_an_issue_that_says_how_to_install():
     assert "apt-get install fonts-noto-cjk" in issues[0].remedy()
     assert font_issues(frozenset({"Noto Serif CJK SC"})) == []
     assert str(ExportError(issues)).count("fonts-noto-cjk") == 1
+
+
+def test_empty_form_prints_the_blank_layout():
+    pdf = export_forms([Form()], "pdf")
+    assert len(page_texts(pdf)) == 1
+    assert words_outside_cells(pdf) == []
+    cells = cell_texts(pdf)
+    assert {"项目名称", "年度资金总额", "一级指标", "总分"} <= set(cells)

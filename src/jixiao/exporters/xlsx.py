@@ -126,7 +126,9 @@ def _style(ws: Worksheet, cell: Cell, top: int, bottom: int, lang: str) -> None:
     if cell.kind == "amount" and cell.value is None:
         horizontal = "center"
     rotation = 255 if cell.kind == "vlabel" and lang != "en" else 0
-    first.alignment = Alignment(horizontal=horizontal, vertical="center", wrap_text=wrap, text_rotation=rotation)
+    # text spread over several physical rows starts at the top, so no page begins blank
+    vertical = "top" if cell.kind == "long" and bottom > top else "center"
+    first.alignment = Alignment(horizontal=horizontal, vertical=vertical, wrap_text=wrap, text_rotation=rotation)
     size = {"title": 16, "subtitle": 11}.get(cell.kind, FONT_SIZE)
     first.font = Font(name=FONT_NAME, size=size, bold=cell.kind == "title")
     first.number_format = number_format(cell)
