@@ -46,6 +46,13 @@ a message and a remedy, in Chinese and English.
 - **info** — context for the reviewer (needs a judgement, low execution …).
 
 Select or skip codes by name or by prefix: `jixiao check --select arith --ignore target-exceeded`.
+
+To add a check: declare its code(s) with `jixiao.core.issues.declare`, write a function
+`(form, ctx) -> Iterable[Issue]` decorated with `@audit_check(code, ...)` in a module of
+`jixiao.core.audit` (or with `rules="name"` for one rule set only), add its smallest
+triggering example to `jixiao/core/audit/examples.py`, and regenerate this file.
+Thresholds live in `AuditConfig` (per rule set: `AUDIT_CONFIGS[name]`, or an attribute
+of the rule set with the same name, such as `rate_tolerance`).
 """
 
 _AUDIT_INTRO = """\
