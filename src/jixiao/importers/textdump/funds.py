@@ -77,6 +77,14 @@ def read_funds(lines: list[Line]) -> FundsReading:
             last_fund_idx = idx
             continue
         kinds = ln.kinds()
+        if pending is not None and len(ln.toks) == 1 and kinds[0] in ("num", "amount", "dash"):
+            # a row label printed alone, its amounts one per line below it (万元 forms: 859.25)
+            labeled[pending].append((ln.toks[0], ln))
+            ln.used = True
+            last_fund_idx = idx
+            if len([p for p in labeled[pending] if p[0].text != "—"]) >= 3:
+                cur, pending = labeled[pending], None
+            continue
         if not kinds or any(k not in _FUNDISH for k in kinds):
             if not all(t.kind == "label" for t in toks):
                 cur = None

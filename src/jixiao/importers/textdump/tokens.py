@@ -188,7 +188,10 @@ def join_value_lines(lines: list[Line]) -> list[Line]:
         if not (len(ln.toks) == 1 and ln.toks[0].kind == "text" and (ln.toks[0].text in _VERTICAL or _label_stub(ln.toks[0].text)))
     ]
     out: list[Line] = []
-    i = 0
+    # numbers above the indicator table's header are the funds block's, one per line
+    head_end = next((k for k, ln in enumerate(kept) if any(t.text in ("三级指标", "年度指标值", "一级指标") for t in ln.toks)), 0)
+    out.extend(kept[:head_end])
+    i = head_end
     while i < len(kept):
         j = i
         while j < len(kept) and len(kept[j].toks) == 1 and kept[j].toks[0].kind == "num":
