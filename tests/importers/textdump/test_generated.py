@@ -1,0 +1,48 @@
+"""Generated forms (jixiao.synth) rendered by the project's PDF exporter, dumped with the
+real tools and read back: the reader is measured on forms it was not written against."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from jixiao.formats.interchange import dumps_obj, to_obj
+from jixiao.importers.textdump import parse_text
+
+from .accuracy import compare
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed"),
+]
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[dict], dict[str, str]]:
+    from jixiao.exporters import export_forms
+    from jixiao.synth import generate_forms
+
+    forms = list(generate_forms(4, seed=7))
+    golds = [json.loads(dumps_obj(to_obj(f)), parse_float=Decimal) for f in forms]
+    pdf: Path = tmp_path_factory.mktemp("gen") / "forms.pdf"
+    pdf.write_bytes(export_forms(forms, "pdf"))
+    layout = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    plain = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    long_line = "\n".join(" ".join(ln.strip() for ln in p.split("\n") if ln.strip()) for p in plain.split("\f") if p.strip())
+    return golds, {"pdftotext-layout": layout, "pdftotext-plain": plain, "long-line": long_line}
+
+
+@pytest.mark.parametrize(("shape", "floor"), [("pdftotext-layout", 0.97), ("pdftotext-plain", 0.93), ("long-line", 0.9)])
+def test_generated_forms_read_back(rendered: tuple[list[dict], dict[str, str]], shape: str, floor: float) -> None:
+    golds, dumps = rendered
+    res = parse_text(dumps[shape], f"gen.{shape}.txt")
+    assert res.format == f"text/{shape}"
+    ok, total, _ = compare(res.forms, golds)
+    print(f"generated {shape}: {ok}/{total} = {ok / total:.2%}")
+    assert len(res.forms) == len(golds)
+    assert ok / total >= floor
