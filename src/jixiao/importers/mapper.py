@@ -399,6 +399,8 @@ class FormMapper:
     def _total(self, row: Row, texts: list[tuple[Cell, str]]) -> bool:
         d = self.draft
         label = next((c for c, t in texts if t in L.TOTAL_LABELS or _has_token(c, L.TOTAL_LABELS)), None)
+        if label is None and d.mode == "indicators":
+            label = next((c for c, t in texts if t in ("合计", "总计")), None)
         if label is None:
             return False
         d.found.add("total_score")
