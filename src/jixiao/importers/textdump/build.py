@@ -103,6 +103,16 @@ def build_form(header: Header, funds: FundsReading, goals: dict[str, Found], row
                 issues.append(make_issue("text-field-missing", Location(file=file, page=u.page, field=f"indicators[{i}].{f}", form_index=index), form=label, field=f"indicators[{i}].{f}"))
         if i in ambiguous:
             issues.append(make_issue("text-ambiguous-assignment", Location(file=file, page=u.page, line=u.name.line if u.name else None, field=f"indicators[{i}].name", form_index=index), form=label, field=f"indicators[{i}].name", detail="同分值的行可互换 / rows with equal scores are interchangeable"))
+    if asm.rows and asm.level_margin < 0.05:
+        issues.append(
+            make_issue(
+                "text-ambiguous-assignment",
+                Location(file=file, field="indicators[*].level2", form_index=index),
+                form=label,
+                field="indicators[*].level2",
+                detail="二级指标分组有多种同样合理的切分 / several equally good 二级指标 groupings",
+            )
+        )
     year = header.fields.get("year")
     form = Form(
         year=int(year.value) if year and isinstance(year.value, int) else None,

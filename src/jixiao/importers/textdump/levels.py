@@ -127,8 +127,43 @@ def partition(slots: list[SlotInfo], pages: list[PageGroups], exec_weight: Decim
         for idx in range(j, k):
             out[idx] = groups[g2][1]
         state = prev
-    margin = finals[1][0] - finals[0][0] if len(finals) > 1 else 5.0
-    return out, margin
+    return out, _sensitivity(out, slots, groups, seg_cost, l1_cost, finals[0][0])
+
+
+def _sensitivity(out, slots, groups, seg_cost, l1_cost, best):  # type: ignore[no-untyped-def]
+    """How much worse the cut gets when one boundary moves by one row (0 = a tie)."""
+
+    def total(labels: list[str | None]) -> float:
+        cost, i, run, prev_l1 = 0.0, 0, Decimal(0), None
+        gidx = 0
+        while i < len(labels):
+            k = i
+            while k < len(labels) and labels[k] == labels[i] and slots[k].page == slots[i].page:
+                k += 1
+            g = next((x for x in range(gidx, len(groups)) if groups[x][1] == labels[i] and groups[x][0] == slots[i].page), None)
+            if g is None:
+                return 1e9
+            gidx = g + 1
+            cost += seg_cost(i, k, g)
+            l1 = level1_of(labels[i] or "")
+            w = sum((s.weight for s in slots[i:k]), Decimal(0))
+            if l1 != prev_l1 and prev_l1 is not None:
+                cost += l1_cost(prev_l1, run)
+                run = Decimal(0)
+            run += w
+            prev_l1 = l1
+            i = k
+        return cost + (l1_cost(prev_l1, run) if prev_l1 else 0.0)
+
+    base = total(out)
+    margin = 5.0
+    for i in range(1, len(out)):
+        if out[i] != out[i - 1] and slots[i].page == slots[i - 1].page:
+            for j, lab in ((i, out[i - 1]), (i - 1, out[i])):
+                alt = list(out)
+                alt[j] = lab
+                margin = min(margin, total(alt) - base)
+    return max(0.0, margin)
 
 
 def _skips(groups: list[tuple[int, str, PageGroups]], a: int, b: int) -> float:
