@@ -90,3 +90,14 @@ def test_label_synonyms_and_units() -> None:
     assert str(form.funds.total.initial_budget) == "120.5"
     assert [i.name for i in form.indicators] == ["养护里程", "完成时间", "通行条件", "群众满意度"]
     assert [i.level2 for i in form.indicators] == ["数量指标", "时效指标", "社会效益指标", "服务对象满意度指标"]
+
+
+def test_one_cell_per_line_without_page_breaks() -> None:
+    """A table copied out of a viewer: one cell per line, no form feeds, no blank lines."""
+    plain = (FIXTURES / "rendered.pdftotext-plain.txt").read_text().replace("\f", "")
+    text = "\n".join(ln for ln in plain.split("\n") if ln.strip())
+    assert detect_shape(text) == "reading-order"
+    res = parse_text(text, "copy.txt")
+    ok, total, _ = compare(res.forms, gold())
+    print(f"cell per line: {ok}/{total} = {ok / total:.2%}")
+    assert len(res.forms) == 4 and ok / total >= 0.9

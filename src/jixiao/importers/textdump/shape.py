@@ -32,6 +32,10 @@ def detect_shape(text: str) -> str:
     multi_amount = any(len(re.findall(r"\d{1,3}(?:,\d{3})+", ln)) >= 2 for ln in lines)
     if "\f" in text and single_cell >= len(lines) * 0.8 and not multi_amount:
         return "pdftotext-plain"
+    all_lines = text.replace("\r\n", "\n").split("\n")
+    blanks = sum(1 for ln in all_lines if not ln.strip())
+    if "\f" not in text and single_cell >= len(lines) * 0.8 and blanks < len(all_lines) * 0.2:
+        return "reading-order"  # one cell per line, no text boxes: a copied table
     return "pdfminer-blocks"
 
 
