@@ -76,3 +76,11 @@ def test_a_crashing_worker_fails_only_its_file(tmp_path: Path, monkeypatch) -> N
     assert [Path(f.file).name for f in run.failures] == ["bad.json"]
     assert "worker failed" in run.failures[0].reason
     assert run.files == 5 and run.forms == 16
+
+
+def test_a_named_file_of_unknown_kind_is_a_listed_failure(tmp_path: Path) -> None:
+    odd = tmp_path / "scan.bin"
+    odd.write_bytes(b"\x00\x01 not a document")
+    run = run_audit(odd, workdir=tmp_path / "run")  # one path, not a list, is accepted too
+    assert run.files == 1 and run.forms == 0
+    assert [Path(f.file).name for f in run.failures] == ["scan.bin"] and run.failures[0].reason

@@ -40,9 +40,11 @@ def supported_suffixes() -> frozenset[str]:
     return frozenset(s.lower() for s in SUPPORTED_SUFFIXES) | {".json"}
 
 
-def iter_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
-    """Every file named or under a named directory (supported suffixes only inside directories)."""
+def iter_files(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
+    """Every file named, and every file with a supported suffix under a named directory."""
     suffixes = supported_suffixes()
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
@@ -52,7 +54,7 @@ def iter_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
                     if not name.startswith(".") and Path(name).suffix.lower() in suffixes:
                         yield Path(root) / name
         else:
-            yield p  # a missing or unsupported file is reported as a failure
+            yield p  # named files go to the importers whatever their suffix (they sniff the content)
 
 
 @dataclass
@@ -107,8 +109,6 @@ def _process_chunk(number: int, paths: list[str], rules: str, directory: str) ->
         try:
             if not path.is_file():
                 raise FileNotFoundError("文件不存在 / no such file")
-            if path.suffix.lower() not in supported_suffixes():
-                raise ValueError(f"不支持的格式 / unsupported format: {path.suffix or '(none)'}")
             forms, file_issues = _load(path)
         except Exception as exc:  # one bad file never stops the batch
             result.failures.append(Failure(name, f"{type(exc).__name__}: {exc}"))
@@ -233,7 +233,7 @@ def _run_pool(chunks: list[list[str]], jobs: int, rules: str, directory: Path, m
 
 
 def run_audit(
-    paths: Iterable[str | os.PathLike[str]],
+    paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
     *,
     jobs: int = 1,
     rules: str = "shanghai-2022",
