@@ -7,6 +7,7 @@ claim their lines: header, funds, goals, then the indicator table page by page.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from jixiao.importers.result import ImportResult
@@ -47,6 +48,7 @@ def _split_at_titles(page: list[Line]) -> list[list[Line]]:
 def prepare(text: str, shape: str) -> str:
     """Bring shapes (b) and (e) to one cell per line / one row per line."""
     if shape == "long-line":
+        text = re.sub(r"([(（]\s*\d{4})\s+(年度?\s*[)）])", r"\1\2", text)
         pages = [ln for ln in text.replace("\f", "\n").split("\n") if ln.strip()]
         return "\f".join("\n\n".join(ln.split()) for ln in pages)
     if shape == "reading-order":

@@ -149,6 +149,9 @@ class _Builder:
         want_name = unit.name is None and (self.inline or need == 0)
         if need == 0:
             cells = natural_cells(texts)
+            owner = self._dev_owner(unit) if self.row_order else None
+            if owner is not None and _partial(owner) and len(cells) == 1 and len(texts) >= 2:
+                cells = split_exact(texts, 2)  # the row above scored low: its reason comes first
             prev = self.prev_row
             if self.blocks_matter and prev is not None and _partial(prev) and len(block_cells(texts)) > len(cells):
                 cells = block_cells(texts)
