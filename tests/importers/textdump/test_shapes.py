@@ -16,7 +16,7 @@ CASES = [
     ("rendered.pdftotext-layout.txt", "pdftotext-layout", 0.995),
     ("rendered.pdftotext-plain.txt", "pdftotext-plain", 0.94),
     ("rendered.long-line.txt", "long-line", 0.95),
-    ("rendered.pdfminer.txt", "pdfminer-blocks", 0.65),
+    ("rendered.pdfminer.txt", "pdfminer-blocks", 0.72),
 ]
 
 

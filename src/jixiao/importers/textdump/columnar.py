@@ -49,7 +49,8 @@ def _unit_of(text: str) -> str:
 
 def read_columnar(lines: list[Line]) -> PageRows:
     pr = PageRows(page=lines[0].page if lines else 0)
-    run = _num_run(lines)
+    # every bare number left on the page is a 分值 or 得分 (the funds block is claimed)
+    run = [ln for ln in lines if not ln.used and len(ln.toks) == 1 and ln.toks[0].kind == "num"]
     nums = [Decimal(ln.toks[0].text) for ln in run]
     for ln in run:
         ln.used = True
@@ -90,6 +91,9 @@ def read_columnar(lines: list[Line]) -> PageRows:
                 cells.append((ln.no + k / 10, t.text, ln, t.kind != "text"))
     flush()
     rows, names = _pair_values(cells)
+    # a sentence (ending 。/；) among the names is a 偏差原因: it goes to a row scored low
+    devs = [c for c in names if c.text.endswith(("。", "；", ";"))]
+    names = [c for c in names if c not in devs]
     for i, (w, s) in enumerate(ws):
         u = Unit(w.page, w.no, weight=Cell(w.toks[0].text, w.no, w.page, 0.85), score=Cell(s.toks[0].text, s.no, s.page, 0.85))
         if i < len(names):
@@ -97,6 +101,9 @@ def read_columnar(lines: list[Line]) -> PageRows:
         if i < len(rows):
             u.target, u.actual = rows[i]
         pr.units.append(u)
+    for u in pr.units:
+        if devs and u.weight and u.score and Decimal(u.score.text) < Decimal(u.weight.text):
+            u.deviation = devs.pop(0)
     return pr
 
 
