@@ -146,6 +146,14 @@ def _pair_values(cells: list[tuple[float, str, Line, bool]]) -> tuple[list[tuple
     used: set[int] = set()
     rows: list[tuple[float, Cell | None, Cell | None]] = []
     text_idx = [i for i, c in enumerate(cells) if not c[3]]
+    # a run of qualitative values printed twice: the target column, then the actual column
+    # (or the other way round) for the same rows; ordered by the first printing
+    run = _repeated_run(cells, text_idx)
+    if run is not None:
+        first, second = run
+        for a, b in zip(first, second, strict=True):
+            rows.append((min(cells[a][0], cells[b][0]), mk(cells[a]), mk(cells[b])))
+            used.update((a, b))
     for a, b in itertools.pairwise(text_idx):
         if a in used or b in used:
             continue
@@ -177,3 +185,19 @@ def _pair_values(cells: list[tuple[float, str, Line, bool]]) -> tuple[list[tuple
     rows.sort(key=lambda r: r[0])
     names = [mk(c) for i, c in enumerate(cells) if i not in used and not c[3]]
     return [(r[1], r[2]) for r in rows], names
+
+
+def _repeated_run(cells: list[tuple[float, str, Line, bool]], text_idx: list[int]) -> tuple[list[int], list[int]] | None:
+    """The longest run (≥ 3) of consecutive text cells that is printed again later."""
+    texts = [cells[i][1] for i in text_idx]
+    n = len(texts)
+    for m in range(min(12, n // 2), 2, -1):
+        for a in range(n - 2 * m + 1):
+            if len(set(texts[a : a + m])) < 2:
+                continue
+            if text_idx[a + m - 1] - text_idx[a] != m - 1:
+                continue  # not consecutive in print
+            for b in range(a + m, n - m + 1):
+                if texts[b : b + m] == texts[a : a + m] and text_idx[b + m - 1] - text_idx[b] == m - 1:
+                    return text_idx[a : a + m], text_idx[b : b + m]
+    return None
