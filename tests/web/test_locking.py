@@ -44,3 +44,16 @@ def test_api_conflict_is_409_with_both_versions(users, units):
     payload = json.loads(response.content)
     assert payload["error"] == "conflict"
     assert (payload["current_lock_version"], payload["your_lock_version"]) == (2, 1)
+
+
+@pytest.mark.django_db
+def test_a_value_that_is_not_a_number_is_refused_not_dropped(users, units):
+    record = make_form(units["A1"])
+    post = _editor_post(record.data, record.lock_version)
+    post["funds.total.executed"] = "一千万"
+    response = client_for(users["filler_own"]).post(f"/forms/{record.pk}/edit/", post)
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "funds.total.executed" in page and 'value="一千万"' in page
+    record.refresh_from_db()
+    assert record.lock_version == 1 and record.data["funds"]["total"]["executed"] == 10411006

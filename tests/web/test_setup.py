@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -137,6 +138,10 @@ def test_import_json_creates_drafts_and_review_screen(users):
     assert {r.unit.name for r in records} == {"单位甲一"}
     page = response.content.decode()
     assert all(r.project in page for r in records)
+    from tests.web.personas import sample
+
+    for i, record in enumerate(records.order_by("pk")):
+        assert record.data == sample(i)  # nothing lost or changed on the way in
 
 
 @pytest.mark.django_db
@@ -181,3 +186,5 @@ def test_import_xlsx_through_the_importers(users):
     assert [r.project for r in records] == ["公务员管理工作经费", "组织部门建设和管理工作经费", "干部教育工作经费", "基层党建及队伍教育管理"]
     assert all(r.source_name == "sample.xlsx" and r.confidence for r in records)
     assert records[0].data["funds"]["total"]["executed"] == 10411006
+    assert [r.data["total_score"] for r in records] == [Decimal("94.9"), Decimal("95.27"), Decimal("90.56"), Decimal("99.77")]
+    assert records[0].data["execution"]["rate_percent"] == Decimal("89.61")

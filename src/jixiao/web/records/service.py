@@ -20,6 +20,7 @@ from jixiao.formats import interchange
 from jixiao.web import access
 from jixiao.web.accounts.models import Unit
 from jixiao.web.errors import Conflict, Forbidden, Invalid, NotFound
+from jixiao.web.jsonio import jsonable
 from jixiao.web.records.models import FieldChange, FormRecord
 
 
@@ -49,9 +50,12 @@ def normalise(data: Any) -> dict[str, Any]:
     """
     if not isinstance(data, dict):
         raise Invalid("表单数据应为一个 JSON 对象 / form data must be one JSON object")
-    forms, _issues = interchange.from_obj(data)
+    forms, issues = interchange.from_obj(jsonable(data))  # floats, if any, as their Decimal digits
     if len(forms) != 1:
         raise Invalid("表单数据不是自评表 / not a form")
+    wrong = [i.location.field for i in issues if i.code == "json-type"]
+    if wrong:  # a value that is not a number where one is needed would be lost: refuse
+        raise Invalid("以下字段的值无效 / invalid values: " + ", ".join(str(f) for f in wrong), fields=wrong)
     return json.loads(interchange.dumps(forms[0], indent=None), parse_float=Decimal)
 
 

@@ -99,6 +99,9 @@ def form_edit(request: HttpRequest, pk: int) -> HttpResponse:
             record = service.save_form(request.user, pk, data, lock_version, acks)
         except errors.Conflict as e:
             conflict, status = e, 409
+        except errors.Invalid as e:
+            messages.error(request, e.message)
+            status = 400
         except (errors.ServiceError, ValueError) as e:
             err = e if isinstance(e, errors.ServiceError) else errors.Invalid(str(e))
             return error_page(request, err)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import importlib
 import json
 import uuid
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -77,7 +78,7 @@ def upload(request: HttpRequest) -> HttpResponse:
         ids = []
         for i, form in enumerate(result.forms):
             conf = result.confidences[i] if i < len(result.confidences) else {}
-            data = json.loads(interchange.dumps(form, indent=None))
+            data = json.loads(interchange.dumps(form, indent=None), parse_float=Decimal)
             record = service.create_form(request.user, data, source_name=upload_file.name,
                                          confidence={k: float(v) for k, v in conf.items()})
             ids.append(record.pk)
