@@ -83,11 +83,11 @@ ALL_LABELS[TITLE] = "title"
 ALL_LABELS = {re.sub(r"[\s\u3000：:]+", "", k): v for k, v in ALL_LABELS.items()}
 
 _AMOUNT = re.compile(r"^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^-?\d{5,}(?:\.\d+)?$")
-_NUM = re.compile(r"^\d{1,3}(?:\.\d{1,2})?$")
+_NUM = re.compile(r"^\d{1,3}(?:\.\d{1,4})?$")
 _PERCENT = re.compile(r"^\d+(?:\.\d+)?%$")
 _DASH = frozenset({"-", "—", "–", "－", "——", "/", "／"})
 _YEAR = re.compile(r"^[(（]?\s*(\d{4})\s*年度?\s*[)）]?$")
-_COMPARATOR = re.compile(r"^(?:[<>≤≥＜＞]=?|=|＝|≥|≤)")
+_COMPARATOR = re.compile(r"^(?:[<>≤≥＜＞≧≦]=?|[=＝]|(?:不低于|不少于|不超过|不高于|大于|小于)\s*\d)")
 _QUANTITY = re.compile(r"^\d[\d,.]*\s*(?:[%‰]|[^\d\s,.、，。]{1,4})?(?:/[^\d\s]{1,2})?$")
 _DEADLINE = re.compile(r"(?:\d+月|年底|年末|季度|月底|日前|月前|前完成|按期|按时|及时|如期)")
 _COUNT_UNIT = re.compile(r"\d\s*(?:万|千|百)?(?:人次|人|次|个|项|期|份|家|页|学时|场|篇|批|户|所|条|本|册|台|套|件|处|座|天|小时|课时|名|班|部|门|种|类)")
