@@ -138,3 +138,18 @@ def test_two_forms_on_one_page_split_at_the_title_between_them():
         ("甲项目", None, ["培训人次"], 98),
         ("乙项目", 2024, ["出勤率"], 93),
     ]
+
+
+def test_a_row_broken_across_pages_is_joined():
+    head = ["三级指标", "指标值", "分值", "得分"]
+    l1, c1 = _table(0, [head, ["培训人次", "100人", "5", "5"], ["各类培训", ">=", "", ""]])
+    l2, c2 = _table(0, [["出勤率", "90%", "5", "4.5"], ["满意度", ">=90%", "5", "5"]])
+    rows = build_grid(_page(l1, c1), 1).rows + build_grid(_page(l2, c2), 2).rows
+    [form], _issues = map_rows(rows, "split.pdf")
+    assert [(i.name, i.target, i.weight, i.score) for i in form.indicators] == [
+        ("培训人次", "100人", 5, 5),
+        ("各类培训出勤率", ">=90%", 5, Decimal("4.5")),
+        ("满意度", ">=90%", 5, 5),
+    ]
+    assert form.source_of("indicators[1].name").confidence < Decimal("0.9")  # flagged for review
+    assert form.source_of("indicators[1].name").page == 2

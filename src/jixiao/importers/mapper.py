@@ -32,7 +32,7 @@ from jixiao.core.model import (
     indicator_path,
 )
 from jixiao.importers import labels as L
-from jixiao.importers.grid import Cell, Row
+from jixiao.importers.grid import Cell, Row, join_lines
 from jixiao.importers.result import FieldSources, attach_sources
 from jixiao.importers.values import is_blank, parse_number
 
@@ -40,6 +40,8 @@ _YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?")
 _COMPARATORS = ("≥", "≤", ">=", "<=", ">", "<", "=", "＝", "≧", "≦", "＞", "＜")
 POSITIONAL = Decimal("0.6")
 """Confidence of a fund row read by its position because its label is missing."""
+ROW_SPLIT = Decimal("0.85")
+"""Confidence of fields of a row that a page break cut in two (flagged for review)."""
 PAGE_SPLIT = Decimal("0.95")
 """Confidence of a 一级/二级 label taken from the part of its cell on the next page."""
 
@@ -326,6 +328,9 @@ class FormMapper:
         d = self.draft
         cols = d.ind_cols
         cells = {name: row.under(span) for name, span in cols.items()}
+        if d.indicators and row.page is not None and row.page != d.last_page and self._row_continues(row, cells):
+            d.last_page = row.page
+            return True
         name_cell = cells.get("name")
         if name_cell is None or not name_cell.text:
             return any(c is not None and c.text for k, c in cells.items() if k not in ("level1", "level2"))
@@ -386,6 +391,38 @@ class FormMapper:
             if key in cols:
                 item[key] = self._number(indicator_path(index, key), cells[key], row)
         d.indicators.append(item)
+        return True
+
+    def _row_continues(self, row: Row, cells: dict[str, Cell | None]) -> bool:
+        """Word/WPS let a tall row break across pages: the first row of a page is the rest
+        of the previous page's last row when its labels repeat (or are blank) and exactly
+        one of the two parts carries the 分值/得分 numbers. Its text is appended."""
+        d = self.draft
+        prev = d.indicators[-1]
+        index = len(d.indicators) - 1
+
+        def has(key: str) -> bool:
+            c = cells.get(key)
+            return c is not None and bool(c.text)
+
+        for key in ("level1", "level2"):
+            c = cells.get(key)
+            if c is not None and c.text and c.text != prev.get(key):
+                return False
+        numbers_here = has("weight") or has("score")
+        numbers_before = prev.get("weight") is not None or prev.get("score") is not None
+        texts_here = [k for k in ("name", "target", "actual", "deviation") if has(k)]
+        if numbers_here == numbers_before or not (texts_here or numbers_here):
+            return False
+        for key in texts_here:
+            cell = cells[key]
+            assert cell is not None
+            value = join_lines([prev.get(key) or "", cell.text]) if prev.get(key) else cell.text
+            prev[key] = value
+            self._put(indicator_path(index, key), value, row, cell, ROW_SPLIT)
+        for key in ("weight", "score"):
+            if has(key):
+                prev[key] = self._number(indicator_path(index, key), cells[key], row, confidence=ROW_SPLIT)
         return True
 
     def _resolve_pending(self, key: str, indices: list[int], value: str, row: Row, cell: Cell) -> None:
@@ -573,7 +610,7 @@ def _label(cell: Cell, table: L.Sequence[L.Entry]) -> str | None:
         return None
     name = L.lookup(cell.text, table)
     if name is None and len(cell.lines) > 1:
-        name = L.lookup(cell.lines[0], table)
+        name = next((n for line in cell.lines if (n := L.lookup(line, table))), None)
     return name
 
 

@@ -136,6 +136,22 @@ class _UF:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
+def _layers(line: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """Split a printed line into strings drawn over one another (text spilled from a
+    neighbouring merged cell can overprint a label); normally there is one layer."""
+    line.sort(key=lambda c: c["x0"])
+    layers: list[list[dict[str, Any]]] = []
+    for ch in line:
+        slack = (ch.get("size") or 10) * 0.25
+        for layer in layers:
+            if layer[-1]["x1"] <= ch["x0"] + slack:
+                layer.append(ch)
+                break
+        else:
+            layers.append([ch])
+    return layers
+
+
 def text_lines(chars: list[dict[str, Any]]) -> tuple[list[str], list[tuple[float, float, str, int]]]:
     """Characters of one cell -> printed lines and positioned words (x0, x1, text, line)."""
     if not chars:
@@ -149,10 +165,10 @@ def text_lines(chars: list[dict[str, Any]]) -> tuple[list[str], list[tuple[float
             lines.append([])
             line_top = ch["top"]
         lines[-1].append(ch)
+    lines = [layer for line in lines for layer in _layers(line)]
     out: list[str] = []
     words: list[tuple[float, float, str, int]] = []
     for n, line in enumerate(lines):
-        line.sort(key=lambda c: c["x0"])
         buf: list[str] = []
         word: list[str] = []
         wx0 = wx1 = None
