@@ -228,7 +228,8 @@ def main() -> None:
     server = subprocess.Popen(
         [sys.executable, "-c", f"from jixiao.web.serve import run; run(host='127.0.0.1', port={port}, data_dir={data_dir!r})"],
         stdout=subprocess.DEVNULL, stderr=log, env=os.environ.copy())
-    print(f"database: {engine}; server {base}; {args.duration:.0f} s per level; think time {args.think} s")
+    print(f"database: {engine}; server {base} ({os.environ.get('JIXIAO_WEB_WORKERS') or os.cpu_count()} cpus); "
+          f"{args.duration:.0f} s per level; think time {args.think} s; load average {os.getloadavg()[0]:.1f}")
     print("latency of the editing requests (open editor, save) of signed-in sessions; "
           "3 logins per level measured apart (PBKDF2 password hash)")
     print(f"{'sessions':>8} {'requests':>8} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'errors':>7}  p95 open/save/login")
@@ -250,6 +251,7 @@ def main() -> None:
             print(f"{sessions:>8} {len(every):>8} {pct(every, 0.5):>8.1f} {pct(every, 0.95):>8.1f} "
                   f"{max(every, default=float('nan')):>8.1f} {errors:>7}  {kinds}"
                   + (f"  {result['errors']}" if errors else ""), flush=True)
+        print(f"load average at the end: {os.getloadavg()[0]:.1f} (other work on the machine skews the figures)")
     finally:
         server.terminate()
         server.wait(timeout=30)
