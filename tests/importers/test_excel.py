@@ -142,3 +142,23 @@ def test_many_forms_in_one_sheet_and_across_sheets(gold):
     # without merges the 一级/二级 labels continue from the row above
     assert [i.level2 for i in result.forms[0].indicators] == [i.level2 for i in gold[0].indicators]
     assert [len(f.indicators) for f in result.forms] == [len(g.indicators) for g in gold[:2]]
+
+
+def test_goals_printed_as_label_and_text_rows():
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for r in [
+        ["项目支出绩效自评表"],
+        ["项目名称", "农田水利"],
+        ["年度总体目标", "预期目标", "完成灌渠改造"],
+        [None, "实际完成情况", "灌渠改造已完成"],
+        ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+        ["产出指标", "数量指标", "改造里程", "≥10公里", "12公里", 90, 90],
+        ["总分", None, None, None, None, 100, 100],
+    ]:
+        ws.append(r)
+    buf = io.BytesIO()
+    wb.save(buf)
+    [form] = import_bytes(buf.getvalue(), "goals.xlsx").forms
+    assert (form.goals.expected, form.goals.actual) == ("完成灌渠改造", "灌渠改造已完成")
+    assert form.total_score == 100 and form.indicators[0].actual == "12公里"

@@ -69,6 +69,11 @@ def detect(data: bytes) -> Detected:
             return Detected("xlsx")
         if any(n.startswith("word/") for n in names):
             return Detected("docx")
+        if "mimetype" in names and "content.xml" in names:
+            return Detected(
+                "unknown",
+                "OpenDocument 文件（.ods/.odt），请另存为 .xlsx 或 .docx / OpenDocument (.ods/.odt), save as .xlsx or .docx",
+            )
         return Detected("unknown", "ZIP 压缩包，但不是 .xlsx 或 .docx / a ZIP archive that is neither .xlsx nor .docx")
     if data.startswith(OLE2):
         if _utf16("EncryptionInfo") in data or _utf16("EncryptedPackage") in data:

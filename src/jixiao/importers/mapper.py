@@ -196,6 +196,13 @@ class FormMapper:
                 if sep and tail.strip() and L.lookup(head, L.KEY_VALUE):
                     name, inline = L.lookup(head, L.KEY_VALUE), tail.strip()
                 else:
+                    goal = L.lookup(c.text, L.GOALS_HEADER)
+                    nxt = cells[i + 1] if i + 1 < len(cells) else None
+                    if goal and f"goals.{goal}" not in d.values and nxt is not None and nxt.text and not L.lookup(nxt.text, L.GOALS_HEADER):
+                        # 预期目标 | text on one row, 实际完成情况 | text on the next
+                        self._put(f"goals.{goal}", nxt.text, row, nxt)
+                        d.found.add("goals")
+                        continue
                     if L.is_one_of(c.text, L.GOALS_LABELS) and "goals.expected" not in d.values:
                         nxt = cells[i + 1] if i + 1 < len(cells) else None
                         if nxt is not None and nxt.text and not L.lookup(nxt.text, L.GOALS_HEADER):
