@@ -121,6 +121,8 @@ def test_upload_type_and_size_limits(users, settings):
     client = client_for(users["filler_own"])
     bad = client.post("/import/", {"files": SimpleUploadedFile("x.exe", b"MZ")}, follow=True)
     assert "不支持的文件类型" in bad.content.decode()
+    fake = client.post("/import/", {"files": SimpleUploadedFile("x.pdf", b"MZ\x90\x00 not a pdf")}, follow=True)
+    assert "文件内容与扩展名不符" in fake.content.decode()
     settings.MAX_UPLOAD_BYTES = 10
     big = client.post("/import/", {"files": SimpleUploadedFile("big.json", b"[" + b" " * 20 + b"]")}, follow=True)
     assert "文件过大" in big.content.decode()

@@ -41,6 +41,20 @@ def _read(path: Path) -> Any:
     return import_path(path)
 
 
+MAGIC = {".pdf": (b"%PDF",), ".xlsx": (b"PK",), ".docx": (b"PK",), ".xls": (b"\xd0\xcf\x11\xe0",)}
+"""Leading bytes a file of the type must start with (text and JSON are checked as UTF-8)."""
+
+
+def _content_matches(suffix: str, head: bytes) -> bool:
+    if suffix in MAGIC:
+        return head.startswith(MAGIC[suffix])
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as exc:  # a cut multi-byte character at the end is fine
+        return exc.start >= len(head) - 3
+    return True
+
+
 def _store(upload: Any) -> Path:
     name = Path(upload.name).name
     suffix = Path(name).suffix.lower()
@@ -48,6 +62,10 @@ def _store(upload: Any) -> Path:
         raise errors.Invalid(_("不支持的文件类型：%(name)s") % {"name": name})
     if upload.size > settings.MAX_UPLOAD_BYTES:
         raise errors.Invalid(_("文件过大：%(name)s") % {"name": name})
+    head = next(iter(upload.chunks(512)), b"")[:512]
+    upload.seek(0)
+    if not _content_matches(suffix, head):
+        raise errors.Invalid(_("文件内容与扩展名不符：%(name)s") % {"name": name})
     folder = Path(settings.MEDIA_ROOT) / "imports"
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / f"{uuid.uuid4().hex}{suffix}"
