@@ -60,6 +60,11 @@ def visible_forms(user: Any) -> QuerySet[FormRecord]:
     )
 
 
+def scoped_forms(user: Any) -> QuerySet[FormRecord]:
+    """The forms of the user's own area (their unit, department, or all for finance)."""
+    return FormRecord.objects.filter(_scope_q(user)).select_related("unit", "unit__parent")
+
+
 def can_view(user: Any, record: FormRecord) -> bool:
     if record.state == rules.PUBLISHED:
         return True

@@ -32,7 +32,7 @@ def home(request: HttpRequest) -> HttpResponse:
     if role == "filler":
         todo = list(mine.filter(unit=access.profile_of(request.user).unit, state__in=rules.EDITABLE_STATES)[:10])
     elif role == "reviewer":
-        todo = [r for r in mine.filter(state__in=rules.IN_REVIEW)[:50] if access.in_scope(request.user, r)][:10]
+        todo = list(access.scoped_forms(request.user).filter(state__in=rules.IN_REVIEW)[:10])
     elif role == "finance":
         todo = list(mine.filter(state=rules.APPROVED)[:10])
     return render(request, "jixiao/home.html", {"counts": counts, "todo": todo,
@@ -41,13 +41,12 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def form_list(request: HttpRequest) -> HttpResponse:
-    qs = access.visible_forms(request.user)
-    if not request.GET.get("all"):
-        qs = [r for r in qs if access.in_scope(request.user, r)] if access.role_of(request.user) else qs
+    all_visible = bool(request.GET.get("all")) or access.role_of(request.user) is None
+    qs = access.visible_forms(request.user) if all_visible else access.scoped_forms(request.user)
     state = request.GET.get("state")
     if state:
-        qs = [r for r in qs if r.state == state]
-    page = Paginator(list(qs), 50).get_page(request.GET.get("page"))
+        qs = qs.filter(state=state)
+    page = Paginator(qs, 50).get_page(request.GET.get("page"))
     return render(request, "jixiao/form_list.html", {"page": page, "states": State.choices, "state": state})
 
 
