@@ -4,7 +4,7 @@
 
 Generates varied valid forms (``jixiao.synth``: indicator counts, long wrapped texts,
 empty fund rows, deviations, 万元 forms), renders them with the project's exporters
-to .xlsx and PDF, and the .xlsx once more to PDF with LibreOffice (other fonts and page
+to .xlsx, HTML and PDF, and the .xlsx once more to PDF with LibreOffice (other fonts and page
 breaks: forms run over several pages). From every PDF it makes the text dumps people
 actually get: (a) pdfminer.six ``extract_text``, (b) one long line of tokens per page
 (a web-page copy), (c) ``pdftotext -layout``, (d) plain ``pdftotext``. Everything is
@@ -188,6 +188,7 @@ def main(argv: Iterable[str] | None = None) -> int:
             if lo:
                 pdfs["pdf (LibreOffice)"] = lo
         table.add("xlsx (exporter)", forms, lambda: (xlsx, "gen.xlsx"))
+        table.add("html (exporter)", forms, lambda: (export_forms(forms, "html"), "gen.html"))
         for label, pdf in pdfs.items():
             table.add(label, forms, lambda pdf=pdf: (pdf, "gen.pdf"))
             for kind, text in dumps_of(pdf, work).items():

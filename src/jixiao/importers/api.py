@@ -106,6 +106,13 @@ def _read(fmt: str, data: bytes, text: str | None, label: str, ocr: bool | None)
 
         forms, issues = interchange.loads(text or "", label)
         return ImportResult.of(forms, issues, "json")
+    from jixiao.importers.html import looks_like_html, read_html, strip_tags
+
+    if text and looks_like_html(text):
+        result = read_html(text, label)
+        if result.forms:
+            return result
+        return _read_text(strip_tags(text), label)
     return _read_text(text or "", label)
 
 
