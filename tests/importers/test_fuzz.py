@@ -7,6 +7,7 @@ from functools import lru_cache
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from jixiao.exporters import export_forms
 from jixiao.importers import ImportResult, import_bytes
 from tests.importers.conftest import sample
 from tests.importers.docx_render import forms_to_docx
@@ -21,7 +22,8 @@ def _seeds() -> tuple[bytes, ...]:
     forms, _ = load_path(sample("shanghai-2022-part1.gold.json"))
     docs = [sample(n).read_bytes() for n in SEEDS]
     docs.append(forms_to_docx(forms[:1]))
-    docs.append(sample("central/filled-example.xls").read_bytes() if sample("central/filled-example.xls").exists() else b"")
+    docs.append(sample("central/filled-example.xls").read_bytes())
+    docs.append(export_forms(forms[:1], "html"))
     return tuple(docs)
 
 
@@ -41,9 +43,9 @@ def test_random_bytes(data):
     _check(import_bytes(data, "random.bin"))
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
-    seed=st.integers(min_value=0, max_value=len(SEEDS) + 1),
+    seed=st.integers(min_value=0, max_value=len(SEEDS) + 2),
     edits=st.lists(st.tuples(st.floats(0, 1), st.binary(min_size=1, max_size=8)), min_size=1, max_size=6),
     cut=st.one_of(st.none(), st.floats(0, 1)),
 )
