@@ -126,3 +126,14 @@ def _editor_post(data, lock_version):
     for k in INDICATOR_KEYS:
         post[f"ind.{k}"] = [s(i[k]) for i in data["indicators"]]
     return post
+
+
+@pytest.mark.django_db
+def test_creation_is_the_first_history_row(users):
+    client = client_for(users["filler_own"])
+    response = client.post("/forms/new/")
+    record = FormRecord.objects.get()
+    assert response["Location"] == f"/forms/{record.pk}/edit/"
+    assert list(record.transitions.values_list("user__username", "from_state", "to_state")) == [
+        ("filler_own", "", "draft")]
+    assert record.unit.name == "单位甲一" and record.data["implementing_unit"] == "单位甲一"

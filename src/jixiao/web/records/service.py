@@ -81,6 +81,10 @@ def create_form(
     )
     record.sync_keys()
     record.save()
+    from jixiao.web.workflow.models import Transition
+
+    Transition.objects.create(record=record, user=record.created_by, from_state="", to_state=record.state,
+                              comment=f"导入 / imported: {source_name}" if source_name else "")
     return record
 
 
