@@ -55,3 +55,38 @@ def _continues_dev(anchor_line: Line | None, dev: list[Line], ln: Line) -> bool:
     if ln.block == prev.block:
         return True
     return lx.width(prev.text) >= max(lx.width(x.text) for x in dev) - 1 and lx.width(prev.text) >= 8
+
+
+def _ws_index(content: list[Tok]) -> int | None:
+    """Index of 分值 in ``… 分值 得分 [偏差原因…]`` (text may follow on the same line)."""
+    for i in range(len(content) - 2, -1, -1):
+        if content[i].kind == "num" and content[i + 1].kind == "num":
+            tail = content[i + 2 :]
+            if all(t.kind == "text" for t in tail) and (not tail or i >= 2):
+                return i
+            return None
+    return None
+
+
+def _is_anchor(content: list[Tok]) -> bool:
+    i = _ws_index(content)
+    if i is None:
+        return False
+    content = content[: i + 2]
+    w, s = Decimal(content[-2].text), Decimal(content[-1].text)
+    return w <= 100 and s <= max(w, Decimal(100))
+
+
+def _extend_ta(last: Unit | None, unit: Unit, rows: list[Unit]) -> bool:
+    """Row-order dumps: a second line of two words before the row's 分值/得分 continues the
+    open row's target and actual (both cells wrapped, printed side by side line by line)."""
+    if last is None or last not in rows or last.has_ws or last.target is None or last.actual is None:
+        return False
+    t, a = unit.target, unit.actual
+    if t is None or a is None or unit.name is not None:
+        return False
+    if lx.is_value(t.text) or lx.is_value(a.text) or lx.is_value(last.target.text):
+        return False
+    last.target = Cell(last.target.text + t.text, last.target.line, last.target.page, min(last.target.conf, 0.85))
+    last.actual = Cell(last.actual.text + a.text, last.actual.line, last.actual.page, min(last.actual.conf, 0.85))
+    return True

@@ -17,34 +17,17 @@ from decimal import Decimal
 from jixiao.importers.textdump.cells import (
     _cell,
     _continues_dev,
+    _extend_ta,
+    _is_anchor,
     _looks_value,
     _partial,
     _split_content,
     _tok_cell,
+    _ws_index,
 )
 from jixiao.importers.textdump.tokens import Line, Tok
 from jixiao.importers.textdump.units import Cell, PageRows, Unit
 from jixiao.importers.textdump.wrap import block_cells, join, natural_cells, split_exact
-
-
-def _ws_index(content: list[Tok]) -> int | None:
-    """Index of 分值 in ``… 分值 得分 [偏差原因…]`` (text may follow on the same line)."""
-    for i in range(len(content) - 2, -1, -1):
-        if content[i].kind == "num" and content[i + 1].kind == "num":
-            tail = content[i + 2 :]
-            if all(t.kind == "text" for t in tail) and (not tail or i >= 2):
-                return i
-            return None
-    return None
-
-
-def _is_anchor(content: list[Tok]) -> bool:
-    i = _ws_index(content)
-    if i is None:
-        return False
-    content = content[: i + 2]
-    w, s = Decimal(content[-2].text), Decimal(content[-1].text)
-    return w <= 100 and s <= max(w, Decimal(100))
 
 
 def read_page(lines: list[Line], inline: bool = False) -> PageRows:
@@ -286,6 +269,8 @@ class _Builder:
                         last.target, last.actual = unit.target, unit.actual
                         self.last_line = ln
                         continue
+                if unit.name is None and self.row_order and not self.texts and _extend_ta(last, unit, pr.units):
+                    continue
                 if unit.name is None and not self.texts:
                     pr.orphan_ta.append(unit)
                     self.last, self.last_line = unit, ln

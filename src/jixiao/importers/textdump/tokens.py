@@ -182,11 +182,7 @@ def join_value_lines(lines: list[Line]) -> list[Line]:
     A run of three numbers is ``actual 分值 得分``; an even run is 分值/得分 pairs (the
     column printed as one block). Pieces of vertical or wrapped labels are dropped.
     """
-    kept = [
-        ln
-        for ln in lines
-        if not (len(ln.toks) == 1 and ln.toks[0].kind == "text" and (ln.toks[0].text in _VERTICAL or _label_stub(ln.toks[0].text)))
-    ]
+    kept = [ln for k, ln in enumerate(lines) if not _label_piece(ln, lines[k - 1] if k else None)]
     out: list[Line] = []
     # numbers above the indicator table's header are the funds block's, one per line
     head_end = next((k for k, ln in enumerate(kept) if any(t.text in ("三级指标", "年度指标值", "一级指标") for t in ln.toks)), 0)
@@ -215,6 +211,20 @@ def join_value_lines(lines: list[Line]) -> list[Line]:
 
 
 _VERTICAL = frozenset("绩效指标年度总体目")
+
+
+def _label_piece(ln: Line, prev: Line | None) -> bool:
+    """A piece of a vertical or wrapped label; a lone character ending the wrapped text of
+    the line above in the same text box (满意 / 度) is that text's last line, not a piece."""
+    if len(ln.toks) != 1 or ln.toks[0].kind != "text":
+        return False
+    text = ln.toks[0].text
+    if _label_stub(text):
+        return True
+    if text not in _VERTICAL:
+        return False
+    wrapped = prev is not None and prev.block == ln.block and len(prev.toks) == 1 and prev.toks[0].kind == "text"
+    return not (wrapped and len(prev.toks[0].text) >= 4 and not _label_stub(prev.toks[0].text))  # type: ignore[union-attr]
 
 
 def _label_stub(text: str) -> bool:
