@@ -55,6 +55,8 @@ def read_goals(lines: list[Line]) -> dict[str, Found]:
     if not body:
         return {}
     expected, actual = split_columns(body)
+    if expected and not actual:
+        actual = _late_column(lines, i)
     out: dict[str, Found] = {}
     for key, part in (("goals.expected", expected), ("goals.actual", actual)):
         if part:
@@ -62,6 +64,23 @@ def read_goals(lines: list[Line]) -> dict[str, Found]:
                 ln.used = True
             out[key] = Found(GoalText(part).text(), part[0].no, part[0].page, 0.9)
     return out
+
+
+def _late_column(lines: list[Line], i: int) -> list[Line]:
+    """实际完成情况 printed after the indicator table's merged labels (plain pdftotext puts
+    a one-line paragraph below them): the first wide text run before the table header."""
+    for k in range(i, min(len(lines), i + 40)):
+        ln = lines[k]
+        if any(t.kind == "label" and t.text in ("年度指标值", "实际完成值") for t in ln.toks):
+            return []
+        if _is_goal_line(ln) and lx.width(ln.text) >= 24:
+            run = [ln]
+            for nxt in lines[k + 1 : k + 20]:
+                if not _is_goal_line(nxt) or lx.width(nxt.text) < 4:
+                    break
+                run.append(nxt)
+            return run
+    return []
 
 
 def _widths(body: list[Line]) -> list[int]:

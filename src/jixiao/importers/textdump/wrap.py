@@ -85,6 +85,8 @@ def natural_cells(lines: list[Line], limit: int | None = None) -> list[list[Line
         ends = w_prev < cell_full - 2 or (prev.block != ln.block and w_prev < widest - 2)
         if len(cur) == 1 and prev.block != ln.block and w_prev < widest - 2:
             ends = True
+        if lx.is_value(prev.text) or lx.is_value(ln.text):
+            ends = True  # a value (>=90%, 3月底前) is a cell of its own
         if ends and (limit is None or len(cells) < limit):
             cells.append([ln])
         else:
