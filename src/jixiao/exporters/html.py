@@ -97,12 +97,23 @@ def _html_cell(cell: Cell, lang: str, rowspan: int | None = None, extra_class: s
     return HtmlCell(tag, display(cell), attrs, classes, vertical=cell.kind == "vlabel" and lang != "en")
 
 
-SPLIT_CHARS = 600
-CHUNK_CHARS = 300
-"""Text longer than ``SPLIT_CHARS`` (a 2,000-character 年度总体目标) is printed over several
-table rows of at most about ``CHUNK_CHARS`` characters, cut at sentence ends, with the
-rule between them hidden: rows never split across pages, so such a cell could not
-otherwise fit below the form's head, nor be closed at the foot of a page."""
+SPLIT_LINES = 30
+CHUNK_LINES = 15
+"""A cell whose text wraps to more than ``SPLIT_LINES`` lines (a 2,000-character 年度总体目标,
+a long 偏差原因) is printed over several table rows of about ``CHUNK_LINES`` lines each,
+cut at sentence ends, with the rule between them hidden; the row's other cells span the
+chunks. Rows never split across pages, so such a cell could not otherwise fit below the
+form's head, nor be closed at the foot of a page."""
+_CJK_UNITS = 1.9
+"""A CJK character is about 1.9 column-width units wide at the printed size."""
+
+
+def _lines(cell: Cell, widths: Sequence[float]) -> float:
+    """About how many lines the cell's text wraps to (0 for non-text cells)."""
+    if cell.kind not in ("long", "text") or not isinstance(cell.value, str):
+        return 0.0
+    return len(cell.value) * _CJK_UNITS / max(1.0, sum(widths[cell.col : cell.last_col + 1]) - 1)
+
 
 _SENTENCE_ENDS = "。；;！？!?\n"
 
@@ -126,23 +137,22 @@ def split_text(text: str, pieces: int, size: float | None = None) -> list[str]:
     return parts
 
 
-def _chunks(row: Row) -> int:
-    longest = max((len(c.value) for c in row.cells if c.kind == "long" and isinstance(c.value, str)), default=0)
-    return math.ceil(longest / CHUNK_CHARS) if longest > SPLIT_CHARS else 1
+def _chunks(row: Row, widths: Sequence[float]) -> int:
+    most = max((_lines(c, widths) for c in row.cells), default=0.0)
+    return math.ceil(most / CHUNK_LINES) if most > SPLIT_LINES else 1
+
+
+def _split(cell: Cell, widths: Sequence[float]) -> bool:
+    """Whether a cell of a chunked row is cut into pieces (else it spans the chunks)."""
+    return _lines(cell, widths) > CHUNK_LINES
 
 
 def _pieces(row: Row, cell: Cell, widths: Sequence[float], chunks: int) -> list[str | None]:
-    """The chunks of one long cell: as much text per chunk row as the fullest cell of the
-    row puts there (relative to column width), so that neither column shows gaps."""
-
-    def load(c: Cell) -> float:
-        return len(c.value) / sum(widths[c.col : c.last_col + 1]) if isinstance(c.value, str) else 0.0
-
-    per_chunk = max(load(c) for c in row.cells if c.kind == "long") / chunks
+    """The pieces of one tall cell: as many lines per chunk row as the fullest cell of the
+    row puts there, so that no column shows gaps."""
+    per_chunk = max(_lines(c, widths) for c in row.cells) / chunks
     text = cell.value if isinstance(cell.value, str) else ""
-    if not text:
-        return [None] * chunks
-    size = per_chunk * sum(widths[cell.col : cell.last_col + 1])
+    size = len(text) * per_chunk / _lines(cell, widths)
     parts = [p for p in split_text(text, chunks, size) if p]
     return [*parts, *[None] * (chunks - len(parts))]
 
@@ -151,14 +161,14 @@ def _rows(layout: FormLayout, sections: Sequence[str], page_starts: Collection[s
     """HTML rows of some sections. Merged cells are cut at the rows whose key is in
     ``page_starts`` (and their label repeated); long text is spread over chunk rows."""
     rows = layout.section(*sections)  # type: ignore[arg-type]
-    chunks = {r.index: _chunks(r) for r in rows}
+    chunks = {r.index: _chunks(r, layout.widths) for r in rows}
     keys = {r.index: [str(r.index)] + [f"{r.index}.{j}" for j in range(1, chunks[r.index])] for r in rows}
     order = [k for r in rows for k in keys[r.index]]  # the physical <tr>s, top to bottom
     position = {k: p for p, k in enumerate(order)}
     slots: dict[str, list[tuple[int, HtmlCell]]] = {k: [] for k in order}
     for row in rows:
         for cell in row.cells:
-            if cell.kind == "long" and chunks[row.index] > 1:
+            if chunks[row.index] > 1 and _split(cell, layout.widths):
                 pieces = _pieces(row, cell, layout.widths, chunks[row.index])
                 for key, piece in zip(keys[row.index], pieces, strict=True):
                     slots[key].append((cell.col, _html_cell(replace(cell, value=piece), layout.lang)))
@@ -167,7 +177,8 @@ def _rows(layout: FormLayout, sections: Sequence[str], page_starts: Collection[s
             last = position[keys[cell.last_row][-1]] if cell.last_row in keys else first + cell.rowspan - 1
             cuts = [p for p in range(first + 1, last + 1) if order[p] in page_starts]
             for n, (a, b) in enumerate(itertools.pairwise([first, *cuts, last + 1])):
-                html = _html_cell(cell, layout.lang, rowspan=b - a, extra_class="cont" if n else "")
+                part = cell if n == 0 or cell.header == "rowgroup" else replace(cell, value=None)
+                html = _html_cell(part, layout.lang, rowspan=b - a, extra_class="cont" if n else "")
                 slots[order[a]].append((cell.col, html))
     result = []
     for row in rows:
