@@ -169,3 +169,16 @@ def test_empty_form_prints_the_blank_layout():
     assert words_outside_cells(pdf) == []
     cells = cell_texts(pdf)
     assert {"项目名称", "年度资金总额", "一级指标", "总分"} <= set(cells)
+
+
+def test_long_deviation_prints_over_pages_once(samples):
+    form = samples[3]
+    inds = list(form.indicators)
+    reason = "因疫情影响，部分工作延后开展，后续将加强计划管理。" * 60
+    inds[2] = Indicator(**{**{k: getattr(inds[2], k) for k in ("level1", "level2", "name", "target", "actual", "weight", "score")}, "deviation": reason})
+    pdf = export_forms([form.evolve(indicators=tuple(inds))], "pdf")
+    assert len(page_texts(pdf)) > 2
+    assert words_outside_cells(pdf) == []
+    cells = cell_texts(pdf)
+    assert "".join(cells).count("因疫情影响，部分工作延后开展，后续将加强计划管理。") == 60
+    assert cells.count(inds[2].name) == 1  # the row's other cells are not repeated per page
