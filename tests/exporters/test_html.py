@@ -235,3 +235,12 @@ def test_html_round_trip_generated_forms(form, long_goal):
         form = form.evolve(goals=form.goals.__class__("目标。" * 400 + (form.goals.expected or ""), form.goals.actual))
     html = export_forms([form], "html").decode()
     assert read_html_form(html, len(form.indicators)) == form.evolve(amount_unit=form.unit)
+
+
+def test_language_tags_and_unknown_formats(samples):
+    assert parse(export_forms(samples[:1], "html", lang="en-US")).html_lang == "en"
+    assert parse(export_forms(samples[:1], "html", lang="zh-CN")).html_lang == "zh-CN"
+    with pytest.raises(ValueError):
+        export_forms(samples[:1], "docx")
+    with pytest.raises(ValueError):
+        export_forms(samples[:1], "html", lang="fr")

@@ -48,7 +48,7 @@ def pdf_issues() -> list[Issue]:
 def export_forms(forms: Sequence[Form], fmt: Format | str, lang: str = "zh") -> bytes:
     """The forms in the official layout: one sheet / one section (page run) per form."""
     _check_format(fmt)
-    check_lang(lang)
+    lang = check_lang(lang)
     if fmt == "xlsx":
         from jixiao.exporters.xlsx import forms_to_xlsx
 
@@ -72,7 +72,7 @@ def export_report(
     """The audit report: a summary across forms, then per form the claimed and computed
     scores side by side with explanations, the grade, and every issue with its location."""
     _check_format(fmt)
-    check_lang(lang)
+    lang = check_lang(lang)
     from jixiao.exporters.report import report_to
 
     return report_to(forms, scores, issues_per_form, fmt, lang)

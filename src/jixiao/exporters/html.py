@@ -255,7 +255,7 @@ def forms_html(
 ) -> str:
     """The HTML page of the forms; ``page_starts[i]`` are the row keys of form ``i`` that
     start a printed page (found and passed by the PDF writer)."""
-    check_lang(lang)
+    lang = check_lang(lang)
     layouts = [form_layout(f, lang) for f in forms]
     starts = page_starts or [()] * len(layouts)
     return _ENV.get_template("forms.html").render(

@@ -94,10 +94,12 @@ GRADE_EN: Mapping[str, str] = MappingProxyType({"优": "excellent", "良": "good
 
 
 def check_lang(lang: str) -> str:
-    """``"zh"`` or ``"en"``; anything else is a programmer error."""
-    if lang not in ("zh", "en"):
-        raise ValueError(f"lang must be 'zh' or 'en', not {lang!r}")
-    return lang
+    """``"zh"`` or ``"en"`` (``zh-CN``, ``en-US`` … are accepted); anything else is a
+    programmer error."""
+    for known in ("zh", "en"):
+        if lang.lower().startswith(known):
+            return known
+    raise ValueError(f"lang must be 'zh' or 'en', not {lang!r}")
 
 
 def label(key: str, lang: str = "zh", **params: object) -> str:

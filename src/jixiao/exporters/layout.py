@@ -128,7 +128,7 @@ def _indicator_cells(row: int, i: int, ind: Indicator) -> list[Cell]:
 
 def form_layout(form: Form, lang: str = "zh") -> FormLayout:
     """The grid of one form in the official layout, labels in ``lang``."""
-    check_lang(lang)
+    lang = check_lang(lang)
     L = lambda key, **kw: label(key, lang, **kw)  # noqa: E731
     rows: list[Row] = []
 
