@@ -169,12 +169,13 @@ def read_xls(data: bytes, name: str | None) -> ImportResult:
     import xlrd
 
     issues: list[Issue] = []
+    quiet = io.StringIO()  # xlrd writes its warnings to stdout, where the JSON output goes
     try:
-        book = xlrd.open_workbook(file_contents=data, formatting_info=True, on_demand=False)
+        book = xlrd.open_workbook(file_contents=data, formatting_info=True, logfile=quiet)
     except (NotImplementedError, KeyError, IndexError, AssertionError):
         # some writers emit formatting records xlrd cannot follow: values still read,
         # merged ranges and number formats are lost
-        book = xlrd.open_workbook(file_contents=data, formatting_info=False, on_demand=False)
+        book = xlrd.open_workbook(file_contents=data, formatting_info=False, logfile=quiet)
     mapper = FormMapper(name)
     for sh in book.sheets():
         nrows, ncols = min(sh.nrows, MAX_ROWS), min(sh.ncols, 64)

@@ -11,6 +11,7 @@ rather than silently dropped. Pages without a text layer are scans: they go to O
 from __future__ import annotations
 
 import io
+import logging
 import re
 from decimal import Decimal
 from typing import Any
@@ -21,6 +22,10 @@ from jixiao.importers.grid import Cell, Row
 from jixiao.importers.mapper import FormMapper
 from jixiao.importers.pdfgrid import build_grid, text_lines
 from jixiao.importers.result import ImportResult, low_confidence_issues
+
+# pdfminer logs every oddity of a damaged file as a warning; the importer reports what
+# matters as issues, so only its errors are let through to the console
+logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
 MAX_PAGES = 2000
 _PAGE_NUMBER = re.compile(r"^(第\s*\d+\s*页(\s*[,，/]?\s*共\s*\d+\s*页)?|-?\s*\d+\s*-?|\d+\s*/\s*\d+|page\s*\d+.*)$", re.I)
