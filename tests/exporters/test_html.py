@@ -244,3 +244,13 @@ def test_language_tags_and_unknown_formats(samples):
         export_forms(samples[:1], "docx")
     with pytest.raises(ValueError):
         export_forms(samples[:1], "html", lang="fr")
+
+
+def test_goals_paragraphs():
+    from jixiao.exporters.html import paragraphs_of
+
+    text = "1、完成调研。2、培训1.5万人次；3、(按期)验收。（4）总结。"
+    assert [p for p, _ in paragraphs_of(text)] == ["1、完成调研。", "2、培训1.5万人次；", "3、(按期)验收。", "（4）总结。"]
+    assert all(indent for _, indent in paragraphs_of(text))
+    assert paragraphs_of("续上文。2、新段。", continued=True) == (("续上文。", False), ("2、新段。", True))
+    assert "".join(p for p, _ in paragraphs_of(text)) == text

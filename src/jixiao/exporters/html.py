@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
@@ -71,6 +72,8 @@ class HtmlCell:
     attrs: Mapping[str, Any]
     classes: str
     vertical: bool = False
+    paragraphs: tuple[tuple[str, bool], ...] = ()
+    """For 年度总体目标 text: (paragraph, indented) pairs, shown as on printed forms."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +84,9 @@ class HtmlRow:
     classes: str = ""
 
 
-def _html_cell(cell: Cell, lang: str, rowspan: int | None = None, extra_class: str = "") -> HtmlCell:
+def _html_cell(
+    cell: Cell, lang: str, rowspan: int | None = None, extra_class: str = "", continued: bool = False
+) -> HtmlCell:
     tag = "th" if cell.header else "td"
     attrs: dict[str, Any] = {}
     span = cell.rowspan if rowspan is None else rowspan
@@ -94,7 +99,19 @@ def _html_cell(cell: Cell, lang: str, rowspan: int | None = None, extra_class: s
     if cell.field:
         attrs["data-field"] = cell.field
     classes = " ".join(c for c in (cell.kind, "empty" if cell.value is None else "", extra_class) if c)
-    return HtmlCell(tag, display(cell), attrs, classes, vertical=cell.kind == "vlabel" and lang != "en")
+    text = display(cell)
+    paragraphs = paragraphs_of(text, continued) if cell.kind == "long" and text else ()
+    return HtmlCell(tag, text, attrs, classes, vertical=cell.kind == "vlabel" and lang != "en", paragraphs=paragraphs)
+
+
+_ENUMERATED = re.compile(r"(?<=[。；;])(?=[（(]?\d{1,2}(?:[、．）)]|\.(?!\d)))")
+
+
+def paragraphs_of(text: str, continued: bool = False) -> tuple[tuple[str, bool], ...]:
+    """Goals text in its numbered paragraphs (1、… 2、…), as printed forms set it; the data
+    keeps the text joined. A chunk that continues a paragraph is not indented."""
+    parts = [p for p in _ENUMERATED.split(text) if p]
+    return tuple((p, i > 0 or not continued or bool(_ENUMERATED.match("。" + p))) for i, p in enumerate(parts))
 
 
 SPLIT_LINES = 30
@@ -170,8 +187,9 @@ def _rows(layout: FormLayout, sections: Sequence[str], page_starts: Collection[s
         for cell in row.cells:
             if chunks[row.index] > 1 and _split(cell, layout.widths):
                 pieces = _pieces(row, cell, layout.widths, chunks[row.index])
-                for key, piece in zip(keys[row.index], pieces, strict=True):
-                    slots[key].append((cell.col, _html_cell(replace(cell, value=piece), layout.lang)))
+                for j, (key, piece) in enumerate(zip(keys[row.index], pieces, strict=True)):
+                    html = _html_cell(replace(cell, value=piece), layout.lang, continued=j > 0)
+                    slots[key].append((cell.col, html))
                 continue
             first = position[str(cell.row)]
             last = position[keys[cell.last_row][-1]] if cell.last_row in keys else first + cell.rowspan - 1
