@@ -65,7 +65,7 @@ def test_admin_lists_reference_data(users):
 
     admin = get_user_model().objects.create_superuser("root", password="x-very-secret-1")
     client = client_for(admin)
-    for url in ("/admin/accounts/unit/", "/admin/accounts/profile/", "/admin/records/rulesetting/",
+    for url in ("/admin/accounts/unit/", "/admin/accounts/profile/", "/admin/records/rulesetting/", f"/admin/auth/user/{admin.pk}/change/",
                 "/admin/records/formrecord/", "/admin/workflow/transition/"):
         assert client.get(url).status_code == 200, url
     bad = client.post("/admin/records/rulesetting/add/", {"year": "2021", "rules": "no-such-rules"})

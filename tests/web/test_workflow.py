@@ -137,3 +137,12 @@ def test_creation_is_the_first_history_row(users):
     assert list(record.transitions.values_list("user__username", "from_state", "to_state")) == [
         ("filler_own", "", "draft")]
     assert record.unit.name == "单位甲一" and record.data["implementing_unit"] == "单位甲一"
+
+
+@pytest.mark.django_db
+def test_finance_correction_goes_to_the_unit_as_a_draft(users, units):
+    record = make_form(units["A1"], "published")
+    response = client_for(users["finance"]).post(f"/forms/{record.pk}/act/", {"action": "correct"}, follow=True)
+    assert response.status_code == 200 and "更正草稿 v2" in response.content.decode()
+    v2 = FormRecord.objects.get(series=record.series, version=2)
+    assert client_for(users["filler_own"]).get(f"/forms/{v2.pk}/edit/").status_code == 200

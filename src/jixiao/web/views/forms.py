@@ -138,6 +138,9 @@ def _act(request: HttpRequest, pk: int, action: str, comment: str) -> HttpRespon
         return error_page(request, e)
     messages.success(request, _("操作完成：%(action)s") % {"action": rules.ACTIONS[action].label_zh
                      if lang(request) == "zh" else rules.ACTIONS[action].label_en})
+    if not access.can_view(request.user, record):  # finance's correction: a draft of the unit
+        messages.info(request, _("已为填报单位创建更正草稿 v%(version)s") % {"version": record.version})
+        return redirect("form_detail", pk=pk)
     return redirect("form_detail", pk=record.pk)
 
 
