@@ -22,8 +22,8 @@
     chart("chart-budget", {tooltip: {trigger: "axis"}, legend: {top: 0}, grid: {left: 80, right: 10, top: 30, bottom: 90},
       xAxis: {type: "category", data: d.units.map(function (u) { return u.name; }), axisLabel: {rotate: 30}},
       yAxis: {type: "value"},
-      series: [{name: "全年预算数", type: "bar", data: d.units.map(function (u) { return Number(u.budget); })},
-               {name: "全年执行数", type: "bar", data: d.units.map(function (u) { return Number(u.executed); })}]},
+      series: [{name: box.dataset.budget, type: "bar", data: d.units.map(function (u) { return Number(u.budget); })},
+               {name: box.dataset.executed, type: "bar", data: d.units.map(function (u) { return Number(u.executed); })}]},
       function (p) { return d.units[p.dataIndex].ids; });
     bars("chart-rates", d.rates, "#2e6fb7");
     bars("chart-scores", d.scores, "#8c1c13");
