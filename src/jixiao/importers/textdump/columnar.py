@@ -35,12 +35,33 @@ def _num_run(lines: list[Line]) -> list[Line]:
 
 
 def is_columnar(lines: list[Line]) -> bool:
-    """No row on any line, and the bare numbers come as one long run (a column)."""
+    """No row on any line, and the bare numbers come as a column: one long run, or (the
+    table printed in bands) a run below the table header that is not 分值/得分 pairs."""
     live = [ln for ln in lines if not ln.used]
     anchors = [ln for ln in live if len(ln.toks) >= 2 and ln.toks[-1].kind == "num" and ln.toks[-2].kind == "num"]
+    if anchors:
+        return False
     singles = sum(1 for ln in live if len(ln.toks) == 1 and ln.toks[0].kind == "num")
     run = len(_num_run(live))
-    return not anchors and run >= 4 and run >= 0.6 * singles
+    if run >= 4 and run >= 0.6 * singles:
+        return True
+    head = next((i for i, ln in enumerate(live) if any(t.text in ("三级指标", "年度指标值") for t in ln.toks)), None)
+    return head is not None and any(_banded(r) for r in _num_runs(live[head:]))
+
+
+def _num_runs(lines: list[Line]) -> list[list[Decimal]]:
+    out: list[list[Decimal]] = [[]]
+    for ln in lines:
+        if len(ln.toks) == 1 and ln.toks[0].kind == "num":
+            out[-1].append(Decimal(ln.toks[0].text))
+        elif out[-1]:
+            out.append([])
+    return [r for r in out if r]
+
+
+def _banded(r: list[Decimal]) -> bool:
+    """An even run of 4+ numbers that cannot be read as (分值, 得分) pairs: w1..wk s1..sk."""
+    return len(r) >= 4 and len(r) % 2 == 0 and any(r[i + 1] > r[i] for i in range(0, len(r) - 1, 2))
 
 
 def _unit_of(text: str) -> str:
