@@ -71,3 +71,26 @@ def test_admin_lists_reference_data(users):
     bad = client.post("/admin/records/rulesetting/add/", {"year": "2021", "rules": "no-such-rules"})
     assert bad.status_code == 200 and "未知的评分规则" in bad.content.decode()
     assert not RuleSetting.objects.exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("persona", ["anonymous", "filler_own", "reviewer_own", "finance"])
+def test_pages_in_english(persona, users, units):
+    record = make_form(units["A1"], "published")
+    draft = make_form(units["A1"], "draft")
+    client = client_for(users[persona])
+    client.cookies["django_language"] = "en"
+    urls = ["/", "/public/", f"/forms/{record.pk}/"]
+    if persona != "anonymous":
+        urls += ["/forms/", "/tokens/"]
+    if persona == "filler_own":
+        urls += [f"/forms/{draft.pk}/edit/", "/import/"]
+    if persona in ("reviewer_own", "finance"):
+        urls += ["/dashboard/"]
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        page = response.content.decode()
+        assert '<html lang="en">' in page and "Public" in page, url
+    detail = client.get(f"/forms/{record.pk}/").content.decode()
+    assert "Workflow history" in detail and "Indicators" in detail
