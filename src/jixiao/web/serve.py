@@ -62,6 +62,10 @@ def default_workers() -> int:
 def run(demo: bool = False, host: str = "127.0.0.1", port: int = 8000,
         data_dir: str | Path | None = None, workers: int | None = None) -> None:
     """Serve the web application until interrupted (``jixiao serve``)."""
+    if host not in ("127.0.0.1", "localhost", "::1") and not os.environ.get("ALLOWED_HOSTS"):
+        # Listening beyond this machine: accept the names it is reached by (set
+        # ALLOWED_HOSTS to restrict them).
+        os.environ["ALLOWED_HOSTS"] = "*"
     path = setup(data_dir)
     logins = prepare(demo)
     shown_host = f"[{host}]" if ":" in host else host
