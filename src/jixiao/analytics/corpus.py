@@ -140,6 +140,14 @@ def plant(kind: str, form: Form, other: Form | None, rng: random.Random) -> Form
     return None
 
 
+@dataclass
+class _Entry:
+    form: Form
+    codes: list[str]
+    source_ok: bool
+    """May a later copy or jump refer to this form (clean, not a control)?"""
+
+
 def generate_corpus(n: int, seed: int = 0, rate: float = 0.2, controls: float = 0.02) -> Iterator[tuple[Form, tuple[str, ...]]]:
     """``n`` forms with the codes planted in each (empty for clean forms and controls).
 
@@ -151,7 +159,7 @@ def generate_corpus(n: int, seed: int = 0, rate: float = 0.2, controls: float = 
     from jixiao.synth import generate_forms
 
     rng = random.Random(seed)
-    prev: list[object] | None = None  # [form, codes, usable as a source]
+    prev: _Entry | None = None
     made = serial = 0
     for base in generate_forms(20 * n + 100, seed=seed):
         if made >= n:
@@ -160,24 +168,24 @@ def generate_corpus(n: int, seed: int = 0, rate: float = 0.2, controls: float = 
         serial += 1
         if clean is None:
             continue
-        source = prev[0] if prev is not None and prev[2] and not prev[1] else None
-        entry: list[object] = [clean, [], True]
+        source = prev.form if prev is not None and prev.source_ok and not prev.codes else None
+        entry = _Entry(clean, [], True)
         roll = rng.random()
         if roll < rate:
             kind = PLANTS[made % len(PLANTS)] if rng.random() < 0.5 else rng.choice(PLANTS)
-            planted = plant(kind, clean, source, rng)  # type: ignore[arg-type]
+            planted = plant(kind, clean, source, rng)
             if planted is not None:
-                entry = [planted, [kind], False]
+                entry = _Entry(planted, [kind], False)
                 if kind == k.COPIED and prev is not None:
-                    prev[1].append(kind)  # type: ignore[attr-defined]
-        elif roll < rate + controls and isinstance(source, Form) and source.year is not None:
-            entry = [_scale_funds(source.evolve(year=source.year + 1), Decimal("1.1")), [], False]
+                    prev.codes.append(kind)
+        elif roll < rate + controls and source is not None and source.year is not None:
+            entry = _Entry(_scale_funds(source.evolve(year=source.year + 1), Decimal("1.1")), [], False)
         if prev is not None:
-            yield prev[0], tuple(prev[1])  # type: ignore[misc, arg-type]
+            yield prev.form, tuple(prev.codes)
         prev = entry
         made += 1
     if prev is not None:
-        yield prev[0], tuple(prev[1])  # type: ignore[misc, arg-type]
+        yield prev.form, tuple(prev.codes)
 
 
 def write_corpus(directory: str | Path, n: int, seed: int = 0, per_file: int = 100, **options: float) -> dict[str, tuple[str, ...]]:
