@@ -86,14 +86,18 @@ def test_english_report(inputs):
 def test_xlsx_report(inputs):
     forms, scores, issues = inputs
     wb = openpyxl.load_workbook(io.BytesIO(export_report(forms, scores, issues, "xlsx")))
-    assert wb.sheetnames[0] == "汇总" and len(wb.sheetnames) == 3
+    assert wb.sheetnames[0] == "汇总" and wb.sheetnames[-1] == "问题清单" and len(wb.sheetnames) == 4
     summary = {(c.value, ws_row[1].value) for ws_row in wb["汇总"].iter_rows() for c in ws_row[:1]}
     assert ("优", 1) in summary and ("中", 1) in summary and ("json-type", "错误") in summary
     ws = wb.worksheets[1]
     values = [[c.value for c in r] for r in ws.iter_rows()]
     row = next(r for r in values if r[2] == forms[0].indicators[0].name)
     assert row[6] == 3 and row[7] == 2 and row[8] == 1  # claimed, computed, difference as numbers
-    assert any(r[1] == "json-type" and r[3] == "a.json #1 goals.actual" for r in values)
+    issues = [[c.value for c in r] for r in wb["问题清单"].iter_rows(min_row=3)]
+    assert [(r[0], r[3], r[5]) for r in issues] == [
+        (1, "json-type", "a.json #1 goals.actual"), (1, "json-number-as-text", "a.json #1 indicators[0].score"),
+    ]
+    assert wb["问题清单"].auto_filter.ref == "A2:H4"
 
 
 def test_pdf_report(inputs):
