@@ -64,12 +64,22 @@ def _banded(r: list[Decimal]) -> bool:
     return len(r) >= 4 and len(r) % 2 == 0 and any(r[i + 1] > r[i] for i in range(0, len(r) - 1, 2))
 
 
+def _table_part(lines: list[Line]) -> list[Line]:
+    """The lines from the indicator table's header on, when the funds block is printed
+    above it on the page (its amounts, 分值 and 执行率 are not the table's numbers)."""
+    head = next((i for i, ln in enumerate(lines) if any(t.text in ("三级指标", "年度指标值") for t in ln.toks)), None)
+    if head is None or not any(t.kind == "label" and t.sub == "fundrow" for ln in lines[:head] for t in ln.toks):
+        return lines
+    return lines[head:]
+
+
 def _unit_of(text: str) -> str:
     return re.sub(r"^[<>=≤≥＜＞＝]+|[\d.,\s]+", "", text)
 
 
 def read_columnar(lines: list[Line]) -> PageRows:
     pr = PageRows(page=lines[0].page if lines else 0)
+    lines = _table_part(lines)
     # every bare number left on the page is a 分值 or 得分 (the funds block is claimed)
     run = [ln for ln in lines if not ln.used and len(ln.toks) == 1 and ln.toks[0].kind == "num"]
     nums = [Decimal(ln.toks[0].text) for ln in run]
