@@ -132,7 +132,7 @@ def _form_sheet(ws: Worksheet, f: FormReport, report: Report) -> None:
     top = 8
     write_table(ws, top, L["scores"], headers, rows, highlight=[r.differs for r in f.rows])
     ws.print_title_rows = f"{top + 1}:{top + 1}"
-    ws.freeze_panes = ws.cell(top + 2, 1)
+    ws.freeze_panes = f"A{top + 2}"
     print_setup(ws, landscape=True)
 
 
