@@ -116,7 +116,10 @@ def row_pages(document: Any) -> list[tuple[str, int]]:
             walk(child, number)
 
     for number, page in enumerate(document.pages, start=1):
-        walk(page._page_box, number)
+        box = getattr(page, "_page_box", None)  # WeasyPrint's layout tree (not public API)
+        if box is None:
+            return []  # then one pass: labels of merged cells are not repeated per page
+        walk(box, number)
     return list(seen.items())
 
 
