@@ -35,9 +35,11 @@ def test_missing_file(tmp_path):
 
 
 def test_wrong_type_is_named():
-    png = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8
-    issue = _only_error(import_bytes(png, "scan.png"), "import-unknown-format", "scan.png")
+    elf = b"\x7fELF\x02\x01\x01" + bytes(range(256)) * 8
+    issue = _only_error(import_bytes(elf, "program.pdf"), "import-unknown-format", "program.pdf")
     assert "PDF" in issue.message()
+    broken_png = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8
+    _only_error(import_bytes(broken_png, "scan.png"), "import-corrupt", "scan.png")
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as z:
         z.writestr("hello.txt", "hi")

@@ -64,7 +64,7 @@ def _marker(draw, x: int, y: int, text: str) -> None:
     draw.rectangle((x, y, x + 12, y + 8), fill=(200, k, 0))
 
 
-def _drawn_scan() -> bytes:
+def _drawn_scan(fmt: str = "PDF") -> bytes:
     img = Image.new("RGB", (827, 1169), "white")
     draw = ImageDraw.Draw(img)
     _marker(draw, 380, 60, TEXTS[0])
@@ -82,7 +82,7 @@ def _drawn_scan() -> bytes:
     bottom = y0 + len(LAYOUT) * h
     draw.line((x0, bottom, x0 + 6 * w, bottom), fill="black", width=2)
     buf = io.BytesIO()
-    img.convert("P", palette=Image.Palette.ADAPTIVE, colors=255).save(buf, "PDF", resolution=100)
+    img.convert("P", palette=Image.Palette.ADAPTIVE, colors=255).save(buf, fmt, resolution=100, dpi=(100, 100))
     return buf.getvalue()
 
 
@@ -113,3 +113,18 @@ def test_scan_read_cell_by_cell(monkeypatch):
     flagged = {i.location.field for i in result.issues if i.code == "import-low-confidence"}
     assert {"project_name", "indicators[1].score", "total_score"} <= flagged
     assert "import-ocr-used" in {i.code for i in result.issues}
+
+
+def test_photographed_page_as_an_image(monkeypatch):
+    data = _drawn_scan("PNG")
+    if not ocr_mod.available():
+        result = import_bytes(data, "photo.png")
+        assert [i.code for i in result.issues] == ["import-ocr-missing"]
+        assert "jixiao[ocr]" in result.issues[0].message()
+    monkeypatch.setattr(ocr_mod, "engine", lambda: _StandIn())
+    result = import_bytes(data, "photo.png")
+    assert result.format == "image"
+    [form] = result.forms
+    assert form.project_name == "道路养护项目" and form.total_score == 88
+    assert form.source_of("indicators[0].target").confidence == Decimal("0.93")
+    assert "import-low-confidence" in {i.code for i in result.issues}

@@ -22,6 +22,7 @@ _EXPECTED = {
     "docx": "Word (.docx)",
     "text": "文本 / text",
     "json": "JSON",
+    "image": "图片 / image (PNG/JPEG/TIFF)",
 }
 
 
@@ -101,6 +102,10 @@ def _read(fmt: str, data: bytes, text: str | None, label: str, ocr: bool | None)
         from jixiao.importers.word import read_docx
 
         return read_docx(data, label)
+    if fmt == "image":
+        from jixiao.importers.ocr import read_image
+
+        return read_image(data, label)
     if fmt == "json":
         from jixiao.formats import interchange
 

@@ -18,7 +18,7 @@ OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 @dataclass(frozen=True, slots=True)
 class Detected:
     format: str
-    """"pdf", "xlsx", "docx", "xls", "json", "text", or a failure: "empty", "encrypted",
+    """"pdf", "xlsx", "docx", "xls", "image", "json", "text", or a failure: "empty", "encrypted",
     "corrupt", "unknown"."""
     detail: str = ""
     expected: str = ""
@@ -81,6 +81,8 @@ def detect(data: bytes) -> Detected:
         if _utf16("WordDocument") in data:
             return Detected("unknown", "旧版 Word (.doc) 文件，请另存为 .docx / legacy Word .doc, save as .docx")
         return Detected("xls")
+    if data.startswith((b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")):
+        return Detected("image")
     text = decode_text(data)
     if text is None:
         return Detected("unknown", "二进制数据，不是文本 / binary data, not text")

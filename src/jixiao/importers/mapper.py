@@ -14,26 +14,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
 from jixiao.core.issues import Issue, Location, make_issue
-from jixiao.core.model import (
-    FUND_COLUMN_LABELS,
-    FUND_ROW_LABELS,
-    Execution,
-    Form,
-    FundRow,
-    Funds,
-    Goals,
-    Indicator,
-    Source,
-    indicator_path,
-)
+from jixiao.core.model import Form, indicator_path
 from jixiao.importers import labels as L
+from jixiao.importers.draft import Draft, build_form, locate, missing_issues
 from jixiao.importers.grid import Cell, Row, join_lines
-from jixiao.importers.result import FieldSources, attach_sources
 from jixiao.importers.values import is_blank, parse_number
 
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?")
@@ -45,50 +33,6 @@ ROW_SPLIT = Decimal("0.85")
 PAGE_SPLIT = Decimal("0.95")
 """Confidence of a 一级/二级 label taken from the part of its cell on the next page."""
 
-_FIELD_LABELS = {
-    "year": "年度",
-    "project_name": "项目名称",
-    "department": "主管部门",
-    "implementing_unit": "实施单位",
-    "funds": "项目资金",
-    "goals": "年度总体目标",
-    "indicators": "绩效指标",
-    "total_score": "总分",
-}
-
-
-@dataclass
-class _Draft:
-    file: str | None
-    values: dict[str, Any] = field(default_factory=dict)
-    sources: FieldSources = field(init=False)
-    found: set[str] = field(default_factory=set)
-    indicators: list[dict[str, Any]] = field(default_factory=list)
-    fund_cols: dict[str, tuple[float, float]] = field(default_factory=dict)
-    ind_cols: dict[str, tuple[float, float]] = field(default_factory=dict)
-    goals_cols: dict[str, tuple[float, float]] = field(default_factory=dict)
-    mode: str = "head"
-    titled: bool = False
-    positional_rows: int = 0
-    first: Row | None = None
-    issues: list[Issue] = field(default_factory=list)
-    level_cells: dict[str, Cell | None] = field(default_factory=dict)
-    pending: dict[str, list[int]] = field(default_factory=dict)
-    groups: dict[str, list[int]] = field(default_factory=dict)
-    last_page: int | None = None
-
-    def __post_init__(self) -> None:
-        self.sources = FieldSources(self.file)
-
-    @property
-    def has_content(self) -> bool:
-        return bool(self.found or self.indicators)
-
-    @property
-    def is_form(self) -> bool:
-        """A self-evaluation form (not a 申报表/监控表 of the same workbook)."""
-        return self.titled or "score" in self.ind_cols or "weight" in self.ind_cols
-
 
 class FormMapper:
     """Feed rows with :meth:`feed`; :meth:`finish` returns forms and issues."""
@@ -97,7 +41,7 @@ class FormMapper:
         self.file = file
         self.forms: list[Form] = []
         self.issues: list[Issue] = []
-        self.draft = _Draft(file)
+        self.draft = Draft(file)
 
     # -- recording -------------------------------------------------------------------------
 
@@ -463,11 +407,11 @@ class FormMapper:
         d = self.draft
         if d.has_content and d.is_form:
             index = len(self.forms)
-            form = self._build(d)
+            form = build_form(d, self.file)
             self.forms.append(form)
-            self.issues.extend(_located(d.issues, index, form.project_name))
-            self.issues.extend(self._missing(d, index, form))
-        self.draft = _Draft(self.file)
+            self.issues.extend(locate(d.issues, index, form.project_name))
+            self.issues.extend(missing_issues(d, self.file, index, form))
+        self.draft = Draft(self.file)
 
     def end_section(self) -> None:
         """A sheet or table ends: the next rows cannot continue the current form."""
@@ -476,129 +420,6 @@ class FormMapper:
     def finish(self) -> tuple[list[Form], list[Issue]]:
         self._close()
         return self.forms, self.issues
-
-    def _missing(self, d: _Draft, index: int, form: Form) -> list[Issue]:
-        out: list[Issue] = []
-        first = d.first
-        for key, label in _FIELD_LABELS.items():
-            if key not in d.found:
-                out.append(
-                    make_issue(
-                        "import-field-missing",
-                        Location(
-                            file=self.file,
-                            page=first.page if first else None,
-                            sheet=first.sheet if first else None,
-                            field=key,
-                            form_index=index,
-                        ),
-                        form=form.project_name,
-                        field=key,
-                        label=label,
-                    )
-                )
-        if "indicators" in d.found and not d.indicators:
-            out.append(
-                make_issue(
-                    "import-field-missing",
-                    Location(file=self.file, field="indicators", form_index=index),
-                    form=form.project_name,
-                    field="indicators",
-                    label="绩效指标（无指标行）",
-                )
-            )
-        if "funds" in d.found:
-            for name, label in FUND_ROW_LABELS.items():
-                if not any(p.startswith(f"funds.{name}.") for p in d.values):
-                    out.append(
-                        make_issue(
-                            "import-field-missing",
-                            Location(file=self.file, field=f"funds.{name}", form_index=index),
-                            form=form.project_name,
-                            field=f"funds.{name}",
-                            label=label,
-                        )
-                    )
-        if "indicators" in d.found:
-            for key, label in (("weight", "分值"), ("score", "得分"), ("target", "年度指标值"), ("actual", "实际完成值")):
-                if key not in d.ind_cols:
-                    out.append(
-                        make_issue(
-                            "import-field-missing",
-                            Location(file=self.file, field=f"indicators[].{key}", form_index=index),
-                            form=form.project_name,
-                            field=f"indicators[].{key}",
-                            label=label,
-                        )
-                    )
-        if "funds" in d.found:
-            for key in ("initial_budget", "annual_budget", "executed"):
-                if key not in d.fund_cols:
-                    out.append(
-                        make_issue(
-                            "import-field-missing",
-                            Location(file=self.file, field=f"funds.*.{key}", form_index=index),
-                            form=form.project_name,
-                            field=f"funds.*.{key}",
-                            label=FUND_COLUMN_LABELS[key],
-                        )
-                    )
-            if d.positional_rows and not any(
-                src.confidence is None or src.confidence >= 1
-                for p, src in d.sources.fields.items()
-                if p.startswith("funds.")
-            ):
-                out.append(
-                    make_issue(
-                        "import-field-missing",
-                        Location(file=self.file, field="funds", form_index=index),
-                        form=form.project_name,
-                        field="funds.*",
-                        label="/".join(FUND_ROW_LABELS.values()),
-                    )
-                )
-        return out
-
-    def _build(self, d: _Draft) -> Form:
-        v = d.values
-
-        def row(name: str) -> FundRow:
-            return FundRow(
-                v.get(f"funds.{name}.initial_budget"),
-                v.get(f"funds.{name}.annual_budget"),
-                v.get(f"funds.{name}.executed"),
-            )
-
-        indicators = tuple(
-            Indicator(
-                level1=i.get("level1"),
-                level2=i.get("level2"),
-                name=i.get("name"),
-                target=i.get("target"),
-                actual=i.get("actual"),
-                weight=i.get("weight"),
-                score=i.get("score"),
-                deviation=i.get("deviation"),
-                extra=i.get("extra", {}),
-            )
-            for i in d.indicators
-        )
-        form = Form(
-            year=v.get("year"),
-            project_name=v.get("project_name"),
-            department=v.get("department"),
-            implementing_unit=v.get("implementing_unit"),
-            amount_unit=v.get("amount_unit"),
-            funds=Funds(row("total"), row("fiscal"), row("carryover"), row("other")),
-            execution=Execution(v.get("execution.weight"), v.get("execution.rate_percent"), v.get("execution.score")),
-            goals=Goals(v.get("goals.expected"), v.get("goals.actual")),
-            indicators=indicators,
-            total_score=v.get("total_score"),
-        )
-        first = d.first
-        form_source = Source(file=self.file, page=first.page if first else None, sheet=first.sheet if first else None)
-        return attach_sources(form, d.sources, form_source)
-
 
 def _split_label(before: str | None, after: str) -> bool:
     """Is ``after`` the rest of ``before``, cut by a page break inside one label cell?"""
@@ -619,22 +440,6 @@ def _label(cell: Cell, table: L.Sequence[L.Entry]) -> str | None:
     if name is None and len(cell.lines) > 1:
         name = next((n for line in cell.lines if (n := L.lookup(line, table))), None)
     return name
-
-
-def _located(issues: list[Issue], index: int, name: str | None) -> list[Issue]:
-    out: list[Issue] = []
-    for i in issues:
-        loc = i.location
-        out.append(
-            Issue(
-                i.code,
-                i.severity,
-                Location(loc.file, loc.page, loc.line, loc.sheet, loc.cell, loc.field, index),
-                i.params,
-                name,
-            )
-        )
-    return out
 
 
 def map_rows(rows: Iterable[Row], file: str | None) -> tuple[list[Form], list[Issue]]:

@@ -19,8 +19,11 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 from typing import Any
 
+from jixiao.core.issues import Issue, Location, make_issue
 from jixiao.importers.grid import Cell, Row
+from jixiao.importers.mapper import FormMapper
 from jixiao.importers.pdfgrid import rows_of, skeleton
+from jixiao.importers.result import ImportResult, low_confidence_issues
 
 RESOLUTION = 200
 """Rendering resolution (dpi) for recognition."""
@@ -105,7 +108,11 @@ def _recognise(engine: Any, crop: Any) -> tuple[list[str], Decimal | None]:
 def ocr_page(page: Any, number: int, engine: Any) -> list[Row]:
     """Rows of OCR'd cells of a scanned pdfplumber page (empty when no ruled table is seen)."""
     image = page.to_image(resolution=RESOLUTION).original
-    scale = 72.0 / RESOLUTION
+    return ocr_image(image, number, engine, 72.0 / RESOLUTION)
+
+
+def ocr_image(image: Any, number: int, engine: Any, scale: float) -> list[Row]:
+    """Rows of OCR'd cells of a page bitmap; ``scale`` converts pixels to points."""
     sk = skeleton(ruled_lines(image, scale), [])
     if sk is None:
         return []
@@ -124,5 +131,30 @@ def ocr_page(page: Any, number: int, engine: Any) -> list[Row]:
     top = sk.ys[0]
     if top / scale > 16:  # the title and year printed above the table
         lines, conf = _recognise(engine, image.crop((0, 0, image.width, int(top / scale))))
-        rows[:0] = [Row([Cell([line], 0.0, float(page.width), confidence=conf)], page=number, index=-1) for line in lines]
+        width = image.width * scale
+        rows[:0] = [Row([Cell([line], 0.0, width, confidence=conf)], page=number, index=-1) for line in lines]
     return rows
+
+
+def read_image(data: bytes, name: str | None) -> ImportResult:
+    """A photographed or scanned page saved as an image (PNG, JPEG, TIFF): OCR only."""
+    from PIL import Image
+
+    image = Image.open(io.BytesIO(data))
+    frames = getattr(image, "n_frames", 1)
+    ocr = engine()
+    if ocr is None:
+        pages = ", ".join(str(n) for n in range(1, frames + 1))
+        return ImportResult.failed(make_issue("import-ocr-missing", Location(file=name, page=1), file=name, pages=pages), "image")
+    mapper = FormMapper(name)
+    issues: list[Issue] = []
+    for number in range(1, frames + 1):
+        image.seek(number - 1)
+        frame = image.convert("RGB")
+        dpi = image.info.get("dpi", (RESOLUTION, RESOLUTION))[0] or RESOLUTION
+        mapper.feed(ocr_image(frame, number, ocr, 72.0 / float(dpi)))
+        issues.append(make_issue("import-ocr-used", Location(file=name, page=number), file=name, page=number))
+    forms, map_issues = mapper.finish()
+    for index, form in enumerate(forms):
+        issues += low_confidence_issues(form, index, threshold=Decimal(2))
+    return ImportResult.of(forms, [*issues, *map_issues], "image")
