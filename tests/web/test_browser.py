@@ -145,8 +145,10 @@ def test_fill_submit_review_publish(browser, live_server, demo, shots):
     public = browser.new_context(locale="zh-CN", viewport={"width": 1400, "height": 900}).new_page()
     public.goto(f"{base}/public/?year=2022")
     expect(public.locator(f"a[href='/forms/{record.pk}/']")).to_have_count(1)
+    public.fill("#q", "没有这个项目")  # live search (htmx): results follow the typing
+    expect(public.locator("#no-results")).to_be_visible()
     public.fill("#q", record.project[:4])
-    expect(public.locator(".public-row").first).to_be_visible()
+    expect(public.locator(f"a[href='/forms/{record.pk}/']")).to_have_count(1)
     public.screenshot(path=str(shots / "web-public.png"), full_page=True)
     public.goto(f"{base}/forms/{record.pk}/")
     expect(public.locator("#official")).to_contain_text(record.project)
