@@ -41,22 +41,20 @@ def _build_rows(
     merged: list[tuple[int, int, int, int]],  # r0, r1 (excl), c0, c1 (excl)
 ) -> Iterator[Row]:
     """Rows of cells for a sheet given a text accessor and merged ranges (0-based)."""
-    anchor: dict[tuple[int, int], Cell] = {}
     covered: dict[tuple[int, int], Cell] = {}
     for r0, r1, c0, c1 in merged:
         if r0 >= nrows or c0 >= ncols:
             continue
         text = value_at(r0, c0)
-        cell = Cell(text.splitlines() if text else [], c0, c1, ref=f"{_col_letter(c0)}{r0 + 1}")
+        merged_cell = Cell(text.splitlines() if text else [], c0, c1, ref=f"{_col_letter(c0)}{r0 + 1}")
         for r in range(r0, min(r1, nrows)):
             for c in range(c0, min(c1, ncols)):
-                covered[(r, c)] = cell
-        anchor[(r0, c0)] = cell
+                covered[(r, c)] = merged_cell
     for r in range(nrows):
         cells: list[Cell] = []
         last: Cell | None = None
         for c in range(ncols):
-            cell = covered.get((r, c))
+            cell: Cell | None = covered.get((r, c))
             if cell is None:
                 text = value_at(r, c)
                 cell = Cell(text.splitlines() if text else [], c, c + 1, ref=f"{_col_letter(c)}{r + 1}")
@@ -83,6 +81,8 @@ def _merged_ranges(z: zipfile.ZipFile, path: str | None) -> list[tuple[int, int,
     out: list[tuple[int, int, int, int]] = []
     for m in _MERGE.finditer(xml):
         min_col, min_row, max_col, max_row = range_boundaries(m.group(1).decode())
+        if min_col is None or min_row is None or max_col is None or max_row is None:
+            continue
         out.append((min_row - 1, max_row, min_col - 1, max_col))
     return out
 

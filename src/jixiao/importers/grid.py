@@ -47,8 +47,8 @@ class Cell:
     """How the user finds the cell: "D6" in a spreadsheet, "R3C4" on a PDF page."""
     confidence: Decimal | None = None
     """Set by OCR; ``None`` = read exactly."""
-    words: list[tuple[float, float, str]] | None = None
-    """Positioned words (x0, x1, text) where known, to split a cell whose border is missing."""
+    words: list[tuple[float, float, str, int]] | None = None
+    """Positioned words (x0, x1, text, line) where known, to split a cell whose border is missing."""
     _text: str | None = field(default=None, repr=False)
 
     @property

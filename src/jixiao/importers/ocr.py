@@ -121,8 +121,10 @@ def ocr_image(image: Any, number: int, engine: Any, scale: float) -> list[Row]:
     for root in sk.boxes:
         x0, top, x1, bottom = sk.bbox(root)
         crop = image.crop((int((x0 + pad) / scale), int((top + pad) / scale), int((x1 - pad) / scale), int((bottom - pad) / scale)))
+        lines: list[str] = []
+        conf: Decimal | None = None
         if crop.width < 4 or crop.height < 4:
-            lines, conf = [], None
+            pass
         else:
             lines, conf = _recognise(engine, crop)
         i0, _i1, j0, _j1 = sk.boxes[root]

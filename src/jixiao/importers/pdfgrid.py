@@ -200,15 +200,15 @@ def _keep_runs_together(placed: list[tuple[dict[str, Any], int, int]], xs: list[
     an HTML screen-reader caption) belongs to the cell where the run starts, not in
     pieces to every cell it crosses."""
     by_line: dict[tuple[int, float], list[int]] = {}
-    for k, (ch, _i, _j) in enumerate(placed):
-        by_line.setdefault((_i, round(ch["top"], 0)), []).append(k)
+    for k, (ch, i, _j) in enumerate(placed):
+        by_line.setdefault((i, round(ch["top"], 0)), []).append(k)
     out = list(placed)
     for members in by_line.values():
         members.sort(key=lambda k: placed[k][0]["x0"])
         run: list[int] = []
         for k in [*members, -1]:
-            ch = placed[k][0] if k >= 0 else None
-            if run and (ch is None or ch["x0"] - placed[run[-1]][0]["x1"] > (ch.get("size") or 10) * 0.3):
+            nxt = placed[k][0] if k >= 0 else None
+            if run and (nxt is None or nxt["x0"] - placed[run[-1]][0]["x1"] > (nxt.get("size") or 10) * 0.3):
                 crosses = any(
                     placed[m][0]["x0"] < xs[placed[m][2]] - 1 or placed[m][0]["x1"] > xs[placed[m][2] + 1] + 1
                     for m in run
