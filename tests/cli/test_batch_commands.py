@@ -77,3 +77,27 @@ def test_audit_directory_with_report_and_library(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     names = [r["name"] for r in json.loads(result.stdout)]
     assert "培训学员满意度" in names
+
+
+def test_pdf_export_without_cjk_font_is_a_message_not_a_traceback(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import jixiao.exporters
+    from jixiao.core.issues import make_issue
+    from jixiao.exporters import ExportError, pdf_issues
+
+    def no_font(*args: object, **kwargs: object) -> bytes:
+        raise ExportError([make_issue("export-font-missing", family="Noto Serif CJK SC")])
+
+    pdf_issues()  # registers the codes
+    monkeypatch.setattr(jixiao.exporters, "export_forms", no_font)
+    result = runner.invoke(app, ["export", str(GOLD), "--to", "pdf", "-o", str(tmp_path / "x.pdf")])
+    assert result.exit_code == 1
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert "fonts-noto-cjk" in result.output
+    assert not (tmp_path / "x.pdf").exists()
+
+
+def test_pdf_export_writes_a_pdf(tmp_path: Path) -> None:
+    out = tmp_path / "forms.pdf"
+    result = runner.invoke(app, ["export", str(GOLD), "--to", "pdf", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert out.read_bytes().startswith(b"%PDF")

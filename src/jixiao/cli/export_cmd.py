@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -53,6 +54,20 @@ def _default_out(files: list[str], suffix: str, stem_suffix: str = "") -> Path:
     return first.with_name(first.stem.removesuffix(".gold") + stem_suffix + "." + suffix)
 
 
+def _render(make: Callable[[], bytes], lang: str) -> bytes:
+    """Run an exporter; an environment that cannot produce the output is reported, not raised."""
+    from jixiao.exporters import ExportError
+
+    try:
+        return make()
+    except ExportError as exc:
+        err = Console(stderr=True)
+        print_issues(err, exc.issues, lang)
+        for issue in exc.issues:
+            err.print(issue.remedy(lang))
+        raise typer.Exit(1) from None
+
+
 def _write(data: bytes, out: Path) -> None:
     if str(out) == "-":
         sys.stdout.buffer.write(data)
@@ -78,7 +93,8 @@ def export_command(
         return
     from jixiao.exporters import export_forms
 
-    _write(export_forms(forms, to.value, lang=lang.value), output or _default_out(files, to.value))
+    data = _render(lambda: export_forms(forms, to.value, lang=lang.value), lang.value)
+    _write(data, output or _default_out(files, to.value))
 
 
 def report_command(
@@ -97,5 +113,5 @@ def report_command(
     rule_set = get_rule_set(rules)
     scores = [score_form(f, rule_set) for f in forms]
     issues = [check(f, rule_set, score=s) for f, s in zip(forms, scores, strict=True)]
-    data = export_report(forms, scores, issues, to.value, lang=lang.value)
+    data = _render(lambda: export_report(forms, scores, issues, to.value, lang=lang.value), lang.value)
     _write(data, output or _default_out(files, to.value, "-report"))
