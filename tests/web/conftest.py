@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import tempfile
 
-os.environ.setdefault("JIXIAO_DATA_DIR", tempfile.mkdtemp(prefix="jixiao-web-test-"))
+os.environ["JIXIAO_DATA_DIR"] = tempfile.mkdtemp(prefix="jixiao-web-test-")  # never a real data dir
 os.environ["DJANGO_SETTINGS_MODULE"] = "jixiao.web.settings_test"
 
 import django
