@@ -128,7 +128,7 @@ def score_form(request: HttpRequest, pk: int, lang: str = "zh"):  # type: ignore
     record = service.get_visible(_user(request), pk)
     result = engine.analyse(record.data, lang)
     if result["score"] is None:
-        raise errors.Unavailable("评分模块尚不可用 / scoring is not installed")
+        raise errors.Invalid("表单数据无法读取 / the stored form cannot be read")
     return result["score"]
 
 
@@ -137,7 +137,7 @@ def check_form(request: HttpRequest, pk: int, lang: str = "zh"):  # type: ignore
     record = service.get_visible(_user(request), pk)
     result = engine.analyse(record.data, lang, record.acks)
     return {"issues": result["issues"], "errors": result["errors"], "warnings": result["warnings"],
-            "blocking": result["blocking"], "missing": result["missing"]}
+            "blocking": result["blocking"]}
 
 
 @api.get("/forms/{pk}/transitions", summary="The form's workflow history")
@@ -165,7 +165,7 @@ def score_data(request: HttpRequest, body: FormIn, lang: str = "zh"):  # type: i
     _signed_in(request)
     result = engine.analyse(body.data, lang)
     if result["score"] is None:
-        raise errors.Unavailable("评分模块尚不可用 / scoring is not installed")
+        raise errors.Invalid("不是一张自评表 / not a form: " + "; ".join(i["message"] for i in result["issues"]))
     return result["score"]
 
 
@@ -174,4 +174,4 @@ def check_data(request: HttpRequest, body: FormIn, lang: str = "zh"):  # type: i
     _signed_in(request)
     result = engine.analyse(body.data, lang)
     return {"issues": result["issues"], "errors": result["errors"], "warnings": result["warnings"],
-            "blocking": result["blocking"], "targets": result["targets"], "missing": result["missing"]}
+            "blocking": result["blocking"], "targets": result["targets"]}

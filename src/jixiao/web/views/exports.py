@@ -1,17 +1,17 @@
 """Downloads: one form or a selection as xlsx / PDF, and the audit report.
 
-Uses :mod:`jixiao.exporters`; if it is not installed the page says so (503).
+Uses :mod:`jixiao.exporters`; a server that cannot render (no CJK font) answers 503 with the remedy.
 """
 
 from __future__ import annotations
 
-import importlib
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from jixiao.exporters import ExportError, export_forms, export_report
 from jixiao.web import access, engine, errors
 from jixiao.web.records.service import get_visible
 from jixiao.web.views.common import error_page, lang
@@ -25,21 +25,17 @@ CONTENT_TYPES = {
 
 def render_export(records: list[Any], fmt: str, language: str) -> tuple[bytes, str, str]:
     """(bytes, content type, file extension) of the records in ``fmt`` (xlsx, pdf or report)."""
-    try:
-        exporters = importlib.import_module("jixiao.exporters")
-        export_forms, export_report = exporters.export_forms, exporters.export_report
-    except (ImportError, AttributeError) as exc:
-        raise errors.Unavailable(_("导出模块尚不可用") + f" ({exc})") from exc
     forms = [f for f in (engine.to_form(r.data)[0] for r in records) if f is not None]
-    if fmt == "report":
-        scores = [engine.score(f, language)[0] for f in forms]
-        if any(s is None for s in scores):
-            raise errors.Unavailable(_("评分模块尚不可用"))
-        issues = [engine.check(f, s) or [] for f, s in zip(forms, scores, strict=True)]
-        return export_report(forms, scores, issues, "html", lang=language), CONTENT_TYPES["html"], "html"
-    if fmt not in ("xlsx", "pdf"):
-        raise errors.Invalid(_("不支持的格式"))
-    return export_forms(forms, fmt, lang=language), CONTENT_TYPES[fmt], fmt
+    try:
+        if fmt == "report":
+            scores = [engine.score(f, language)[0] for f in forms]
+            issues = [engine.check(f, s) for f, s in zip(forms, scores, strict=True)]
+            return export_report(forms, scores, issues, "html", lang=language), CONTENT_TYPES["html"], "html"
+        if fmt not in ("xlsx", "pdf"):
+            raise errors.Invalid(_("不支持的格式"))
+        return export_forms(forms, fmt, lang=language), CONTENT_TYPES[fmt], fmt
+    except ExportError as exc:  # e.g. no CJK font on the server: say what to install
+        raise errors.Unavailable("; ".join(f"{i.message(language)} {i.remedy(language)}" for i in exc.issues)) from exc
 
 
 def _respond(data: bytes, content_type: str, name: str) -> HttpResponse:

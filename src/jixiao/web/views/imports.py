@@ -8,7 +8,6 @@ per-field confidences, which the review screen and the editor highlight.
 
 from __future__ import annotations
 
-import importlib
 import json
 import uuid
 from decimal import Decimal
@@ -22,6 +21,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from jixiao.formats import interchange
+from jixiao.importers import ImportResult, import_path
 from jixiao.web import access, errors
 from jixiao.web.records import service
 from jixiao.web.views.common import LOW_CONFIDENCE as LOW
@@ -32,12 +32,7 @@ def _read(path: Path) -> Any:
     """ImportResult-like object of one saved upload; JSON is read directly."""
     if path.suffix.lower() == ".json":
         forms, issues = interchange.load_path(path)
-        return type("R", (), {"forms": forms, "issues": issues, "confidences": [{} for _ in forms]})
-    try:
-        importers = importlib.import_module("jixiao.importers")
-        import_path = importers.import_path
-    except (ImportError, AttributeError) as exc:
-        raise errors.Unavailable(_("导入模块尚不可用") + f" ({exc})") from exc
+        return ImportResult.of(forms, issues, "json")
     return import_path(path)
 
 
