@@ -73,13 +73,21 @@ def _queries(t: Thresholds) -> list[str]:
 
 
 def _copied(t: Thresholds) -> str:
+    """Pairs of forms of different projects sharing most of their (name, target, actual) rows.
+
+    Rows are compared by 64-bit hashes; rows seen in one project only cannot be shared
+    and are kept out of the self-join (they still count in each form's size), so the
+    join stays small at 100k forms.
+    """
     return f"""
-    WITH sig AS (SELECT DISTINCT form_id, project_key, signature FROM indicators WHERE target_kind <> 'empty'),
-    common AS (SELECT signature FROM sig GROUP BY signature HAVING count(DISTINCT project_key) > {t.copied_max_projects}),
-    rare AS (SELECT * FROM sig ANTI JOIN common USING (signature)),
+    WITH sig AS (SELECT DISTINCT form_id, hash(project_key) AS p, hash(signature) AS h FROM indicators
+                 WHERE target_kind <> 'empty'),
+    pop AS (SELECT h, count(DISTINCT p) AS np FROM sig GROUP BY h),
+    rare AS (SELECT sig.*, pop.np FROM sig JOIN pop USING (h) WHERE pop.np <= {t.copied_max_projects}),
     sizes AS (SELECT form_id, count(*) AS n FROM rare GROUP BY form_id),
-    pairs AS (SELECT a.form_id AS fa, b.form_id AS fb, count(*) AS shared FROM rare a JOIN rare b
-              ON a.signature = b.signature AND a.project_key <> b.project_key GROUP BY 1, 2),
+    multi AS (SELECT form_id, p, h FROM rare WHERE np >= 2),
+    pairs AS (SELECT a.form_id AS fa, b.form_id AS fb, count(*) AS shared FROM multi a JOIN multi b
+              ON a.h = b.h AND a.p <> b.p GROUP BY 1, 2),
     hits AS (SELECT p.* FROM pairs p JOIN sizes sa ON sa.form_id = p.fa JOIN sizes sb ON sb.form_id = p.fb
              WHERE p.shared >= {t.copied_min} AND p.shared >= {t.copied_share} * least(sa.n, sb.n))
     SELECT {_sev(k.COPIED)}, {_KEYS}, 'indicators', h.fb, h.shared::DOUBLE,

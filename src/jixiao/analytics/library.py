@@ -94,6 +94,7 @@ def suggest(
 def _select(library: str | os.PathLike[str], key: str, level2: str | None, limit: int) -> list[dict[str, Any]]:
     """Rows whose name_key contains ``key``; those starting with it first, then the most used."""
     con = duckdb.connect()
+    con.execute("SET enable_progress_bar = false")
     try:
         where = "name_key LIKE ? ESCAPE '\\'"
         params: list[Any] = [f"%{_escape(key)}%"]

@@ -44,6 +44,7 @@ class AuditRun:
         """
         spill = str(self.directory / "duckdb-tmp")
         con = duckdb.connect(database, config={"memory_limit": memory_limit, "temp_directory": spill})
+        con.execute("SET enable_progress_bar = false")  # never draw on a CLI's stdout
         for table in ("forms", "indicators", "issues"):
             pattern = store.glob(self.directory, table).replace("'", "''")
             con.execute(f"CREATE OR REPLACE VIEW {table} AS SELECT * FROM read_parquet('{pattern}')")
