@@ -14,13 +14,14 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 
 from jixiao.importers.grid import Cell, Row
 
 SNAP = 2.0
 """Border positions closer than this (points) are the same border."""
-THIN = 2.0
+THIN = 3.0
 """A filled rectangle thinner than this is drawn as a line."""
 
 
@@ -29,6 +30,17 @@ class _Seg:
     pos: float
     start: float
     end: float
+
+
+def _curve_lines(curves: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Axis-parallel pieces of polylines (some writers draw a row's borders as one path)."""
+    out: list[dict[str, Any]] = []
+    for cv in curves:
+        pts = cv.get("pts") or []
+        for (xa, ya), (xb, yb) in pairwise(pts):
+            if abs(ya - yb) <= 0.5 or abs(xa - xb) <= 0.5:
+                out.append({"x0": min(xa, xb), "x1": max(xa, xb), "top": min(ya, yb), "bottom": max(ya, yb)})
+    return out
 
 
 def _segments(lines: Iterable[dict[str, Any]], rects: Iterable[dict[str, Any]]) -> tuple[list[_Seg], list[_Seg]]:
@@ -298,7 +310,7 @@ def rows_of(sk: Skeleton, cells: dict[int, Cell], page_number: int) -> list[Row]
 
 def build_grid(page: Any, page_number: int) -> PageGrid | None:
     """The ruled grid of a pdfplumber page, or ``None`` when it has no table borders."""
-    sk = skeleton(page.lines, page.rects)
+    sk = skeleton([*page.lines, *_curve_lines(page.curves)], page.rects)
     if sk is None:
         return None
     xs, ys, uf, boxes, nj = sk.xs, sk.ys, sk.uf, sk.boxes, sk.nj
