@@ -36,7 +36,7 @@ def _chars(x, top, text, size=10.0):
 
 
 def _page(lines, chars):
-    return SimpleNamespace(lines=lines, rects=[], chars=chars)
+    return SimpleNamespace(lines=lines, rects=[], curves=[], chars=chars)
 
 
 def _indicator_page(*, missing_outer_border: bool):
