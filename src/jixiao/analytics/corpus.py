@@ -109,7 +109,8 @@ def plant(kind: str, form: Form, other: Form | None, rng: random.Random) -> Form
     if kind == k.TARGET_TOO_LOW and numeric:
         i = rng.choice(numeric)
         r = read(form.indicators[i].target)
-        return _with(form, i, actual=f"{int(r.number * Decimal(rng.choice((2.5, 3, 4))))}{r.unit or ''}")
+        number = r.number or Decimal(0)  # _numeric() only picks targets with a number
+        return _with(form, i, actual=f"{int(number * Decimal(rng.choice((2.5, 3, 4))))}{r.unit or ''}")
     if kind == k.QUALITATIVE_HEAVY:
         inds = tuple(
             ind if read(ind.target).kind == "qualitative" or n % 5 == 0
@@ -133,7 +134,7 @@ def plant(kind: str, form: Form, other: Form | None, rng: random.Random) -> Form
             return None
         i = rng.choice(heavy)
         ind, r = form.indicators[i], read(form.indicators[i].target)
-        actual = f"{int(r.number * Decimal('0.5'))}{r.unit or ''}"
+        actual = f"{int((r.number or Decimal(0)) * Decimal('0.5'))}{r.unit or ''}"
         if kind == k.INFLATED:  # shortfall explained, but still claims full marks
             return _with(form, i, actual=actual, deviation=REASON)
         return _with(form, i, actual=actual, score=_q((ind.weight or Decimal(0)) * Decimal("0.5")), deviation=None)

@@ -24,25 +24,21 @@ from typing import Any
 from jixiao.analytics import store
 from jixiao.analytics.facts import form_id, issue_rows, rows_for
 from jixiao.analytics.run import AuditRun, Failure
+from jixiao.core.audit import check
 from jixiao.core.issues import Issue, Severity
+from jixiao.core.model import Form
+from jixiao.core.scoring import FormScore, RuleSet, get_rule_set, score_form
 
 Progress = Callable[[int, int], None]
 """Called as ``progress(files_done, files_total)`` after each chunk."""
 
-DEFAULT_SUFFIXES = frozenset({".json", ".xlsx", ".xls", ".docx", ".pdf", ".txt", ".png", ".jpg", ".jpeg"})
-
-
-def supported_suffixes() -> frozenset[str]:
-    try:
-        from jixiao.importers import SUPPORTED_SUFFIXES  # type: ignore[attr-defined]
-    except ImportError:
-        return DEFAULT_SUFFIXES
-    return frozenset(s.lower() for s in SUPPORTED_SUFFIXES) | {".json"}
+SUFFIXES = frozenset({".json", ".xlsx", ".xls", ".docx", ".pdf", ".txt", ".png", ".jpg", ".jpeg"})
+"""Files read inside a directory (a file named explicitly is always tried)."""
 
 
 def iter_files(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
     """Every file named, and every file with a supported suffix under a named directory."""
-    suffixes = supported_suffixes()
+    suffixes = SUFFIXES
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     for raw in paths:
@@ -70,24 +66,15 @@ def _load(path: Path) -> tuple[list[Any], list[Issue]]:
         from jixiao.formats.interchange import load_path
 
         return load_path(path)
-    from jixiao.importers import import_path  # type: ignore[attr-defined]
+    from jixiao.importers import import_path
 
     result = import_path(path)
     return list(result.forms), list(result.issues)
 
 
-def _engine(rules: str) -> tuple[Any, Any, Any]:
-    """(rule set, score_form, check); missing modules give ``None`` so the run still stores facts."""
-    try:
-        from jixiao.core.scoring import get_rule_set, score_form
-        rule_set: Any = get_rule_set(rules)
-    except ImportError:
-        rule_set, score_form = rules, None
-    try:
-        from jixiao.core.audit import check
-    except ImportError:
-        check = None
-    return rule_set, score_form, check
+def _score_and_check(form: Form, rule_set: RuleSet) -> tuple[FormScore, list[Issue]]:
+    score = score_form(form, rule_set)
+    return score, check(form, rule_set, score=score)
 
 
 def _reason(issues: list[Issue]) -> str:
@@ -98,7 +85,7 @@ def _reason(issues: list[Issue]) -> str:
 
 
 def _process_chunk(number: int, paths: list[str], rules: str, directory: str) -> _ChunkResult:
-    rule_set, score_form, check = _engine(rules)
+    rule_set = get_rule_set(rules)
     result = _ChunkResult(counts={"error": 0, "warning": 0, "info": 0})
     form_rows: list[Any] = []
     ind_rows: list[Any] = []
@@ -122,10 +109,8 @@ def _process_chunk(number: int, paths: list[str], rules: str, directory: str) ->
             continue
         for index, form in enumerate(forms):
             try:
-                score = score_form(form, rule_set) if score_form else None
-                issues = list(by_form.get(index, []))
-                if check is not None:
-                    issues.extend(check(form, rule_set, score=score))
+                score, checked = _score_and_check(form, rule_set)
+                issues = [*by_form.get(index, []), *checked]
                 frow, irows, srows = rows_for(form, name, index, score, issues)
             except Exception as exc:
                 where = traceback.extract_tb(exc.__traceback__)[-1]
@@ -159,7 +144,7 @@ def audit_forms(
     directory = Path(workdir) if workdir else Path(tempfile.mkdtemp(prefix="jixiao-audit-"))
     directory.mkdir(parents=True, exist_ok=True)
     run = AuditRun(directory=directory, rules=rules, owns_directory=workdir is None, files=1)
-    rule_set, score_form, check = _engine(rules)
+    rule_set = get_rule_set(rules)
     buffers: tuple[list[Any], list[Any], list[Any]] = ([], [], [])
     part = 0
 
@@ -172,8 +157,7 @@ def audit_forms(
 
     for index, form in enumerate(forms):
         try:
-            score = score_form(form, rule_set) if score_form else None
-            issues = list(check(form, rule_set, score=score)) if check else []
+            score, issues = _score_and_check(form, rule_set)
             frow, irows, srows = rows_for(form, file, index, score, issues)
         except Exception as exc:
             run.failures.append(Failure(form_id(file, index), f"{type(exc).__name__}: {exc}"))
@@ -245,6 +229,7 @@ def run_audit(
     ``workdir`` defaults to a new temporary directory (removed by ``AuditRun.cleanup``).
     """
     started = time.perf_counter()
+    get_rule_set(rules)  # an unknown rule set fails here, before any work
     files = [str(p) for p in iter_files(paths)]
     directory = Path(workdir) if workdir else Path(tempfile.mkdtemp(prefix="jixiao-audit-"))
     directory.mkdir(parents=True, exist_ok=True)
