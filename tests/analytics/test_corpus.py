@@ -3,9 +3,10 @@
 from collections import Counter
 from pathlib import Path
 
+import openpyxl
 import pytest
 
-from jixiao.analytics import Analysis, run_audit
+from jixiao.analytics import Analysis, run_audit, write_report
 from jixiao.analytics.corpus import PLANTS, compare, generate_corpus, write_corpus
 
 
@@ -27,6 +28,12 @@ def test_every_planted_anomaly_is_found_and_clean_forms_stay_clean(tmp_path: Pat
     assert (result.planted, result.found, result.missed) == (sum(planted.values()), sum(planted.values()), ())
     assert (result.clean_forms, result.clean_flagged) == (clean, ())
     assert clean > 1000
+    # the written report lists the same: every planted anomaly, nothing on a clean form
+    sheet = openpyxl.load_workbook(write_report(analysis, tmp_path / "report.xlsx", limit=5000))["跨表发现"]
+    listed = [(row[4], row[1]) for row in sheet.iter_rows(min_row=2, values_only=True)]
+    in_report = compare(manifest, listed)
+    assert in_report.missed == () and in_report.clean_flagged == ()
+    assert len(listed) == len(findings)
 
 
 def test_compare_counts_misses_and_false_alarms() -> None:
