@@ -14,10 +14,12 @@ import re
 from decimal import Decimal
 
 from jixiao.importers.textdump import lexicon as lx
+from jixiao.importers.textdump.streams import assign_roles
 from jixiao.importers.textdump.tokens import Line
 from jixiao.importers.textdump.units import Cell, PageRows, Unit
 from jixiao.importers.textdump.wrap import block_cells, join
 
+_FOOTER = re.compile(r"第\d+页(?:[/,，]?共\d+页)?")
 _COMPARATOR = re.compile(r"^(?:[<>≤≥＜＞]=?|=|＝)")
 
 
@@ -69,8 +71,8 @@ def _table_part(lines: list[Line]) -> list[Line]:
     above it on the page (its amounts, 分值 and 执行率 are not the table's numbers)."""
     head = next((i for i, ln in enumerate(lines) if any(t.text in ("三级指标", "年度指标值") for t in ln.toks)), None)
     if head is None or not any(t.kind == "label" and t.sub == "fundrow" for ln in lines[:head] for t in ln.toks):
-        return lines
-    return lines[head:]
+        head = 0
+    return [ln for ln in lines[head:] if not _FOOTER.fullmatch(ln.text.replace(" ", ""))]  # not the page footer
 
 
 def _unit_of(text: str) -> str:
@@ -121,10 +123,16 @@ def read_columnar(lines: list[Line]) -> PageRows:
             if t.kind in ("value", "percent", "num") or len(content) == 2:
                 cells.append((ln.no + k / 10, t.text, ln, t.kind != "text"))
     flush()
-    rows, names = _pair_values(cells)
-    # a sentence (ending 。/；) among the names is a 偏差原因: it goes to a row scored low
-    devs = [c for c in names if c.text.endswith(("。", "；", ";"))]
-    names = [c for c in names if c not in devs]
+    roles = assign_roles([c[1] for c in cells], len(ws))
+    if roles is not None:
+        picked = {r: [Cell(c[1], c[2].no, c[2].page, 0.75) for c, x in zip(cells, roles, strict=True) if x == r] for r in "NTAX"}
+        names, rows = picked["N"], list(zip(picked["T"], picked["A"], strict=True))
+        devs = [c for c in picked["X"] if c.text.endswith(("。", "；", ";"))]
+    else:
+        rows, names = _pair_values(cells)  # type: ignore[assignment]
+        # a sentence (ending 。/；) among the names is a 偏差原因: it goes to a row scored low
+        devs = [c for c in names if c.text.endswith(("。", "；", ";"))]
+        names = [c for c in names if c not in devs]
     for i, (w, s) in enumerate(ws):
         u = Unit(w.page, w.no, weight=Cell(w.toks[0].text, w.no, w.page, 0.85), score=Cell(s.toks[0].text, s.no, s.page, 0.85))
         if i < len(names):

@@ -1,0 +1,120 @@
+"""Column-major pages: which printed cell is a name, a target, an actual (or neither).
+
+When a table comes out column by column in irregular chunks, every column is still
+printed top to bottom: the names, the targets and the actuals each form one stream in
+row order, interleaved arbitrarily. Knowing the number of rows (from the 分值/得分
+column), the cells are given roles so that the k-th target pairs with the k-th actual,
+at the least cost. The costs use the value grammar only (never a project's words): a
+comparison, range or deadline reads as a target, a bare quantity or a completion as an
+actual, plain text as a name or a qualitative value; a target and actual printed
+identically, or in the same unit family, make a good pair. A beam search over the
+print order finds the cheapest reading (exact while the beam holds every state).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from jixiao.core.grammar import parse
+from jixiao.core.grammar.units import unit_family
+from jixiao.core.grammar.values import Comparison, Completion, Compound, Deadline, Quantity, Range
+
+ROLES = ("N", "T", "A", "X")
+# role cost by the kind of a cell's text
+_COST = {
+    "cmp": {"N": 4.0, "T": 0.0, "A": 3.0, "X": 2.5},
+    "qty": {"N": 3.0, "T": 1.0, "A": 0.0, "X": 2.5},
+    "done": {"N": 2.5, "T": 1.2, "A": 0.0, "X": 2.5},
+    "text": {"N": 0.0, "T": 0.6, "A": 0.6, "X": 2.5},
+    "sentence": {"N": 1.5, "T": 0.6, "A": 0.6, "X": 0.5},
+}
+BEAM = 400
+
+
+@lru_cache(maxsize=4096)
+def kind(text: str) -> str:
+    """cmp (reads as a target), qty / done (reads as an actual), text or sentence."""
+    v = parse(text)
+    if isinstance(v, (Comparison, Range, Deadline)):
+        return "cmp"
+    if isinstance(v, Compound) and any(isinstance(p, (Comparison, Range, Deadline)) for p in v.parts):
+        return "cmp"
+    if isinstance(v, Quantity) and not (v.label and len(v.label) >= 2):
+        return "qty"
+    if isinstance(v, Completion):
+        return "done"
+    return "sentence" if text.endswith(("。", "；", ";")) else "text"
+
+
+@lru_cache(maxsize=4096)
+def _family(text: str) -> str | None:
+    v = parse(text)
+    q = v.quantity if isinstance(v, Comparison) else (v.low if isinstance(v, Range) else v)
+    return unit_family(q.unit) if isinstance(q, Quantity) else None
+
+
+def pair_cost(t: str, a: str) -> float:
+    if t == a:
+        return -1.0  # a qualitative value met as printed
+    kt, ka = kind(t), kind(a)
+    if kt in ("cmp", "qty") and ka == "qty":
+        ft, fa = _family(t), _family(a)
+        if ft is not None and fa is not None:
+            return -0.5 if ft == fa else 1.5
+        return 0.0
+    if kt == "cmp" and ka == "done":
+        return -0.5 if isinstance(parse(t), (Deadline, Compound)) else 0.5
+    if kt == "cmp" or ka in ("qty", "done"):
+        return 0.5
+    return 0.3
+
+
+@dataclass(frozen=True)
+class _State:
+    cost: float
+    n: int
+    t: tuple[int, ...]
+    a: tuple[int, ...]
+    roles: tuple[str, ...]
+
+
+def assign_roles(texts: list[str], rows: int) -> list[str] | None:
+    """One role per cell (N name, T target, A actual, X other), ``rows`` of each of N/T/A;
+    None when the cells cannot hold that many rows."""
+    m = len(texts)
+    if rows <= 0 or m < 3 * rows or m > 3 * rows + 12:
+        return None
+    kinds = [kind(x) for x in texts]
+    beam: dict[tuple, _State] = {(0, 0, 0, ()): _State(0.0, 0, (), (), ())}
+    for i in range(m):
+        nxt: dict[tuple, _State] = {}
+        left = m - i - 1
+        for st in beam.values():
+            for r in ROLES:
+                n, t, a = st.n, st.t, st.a
+                c = st.cost + _COST[kinds[i]][r]
+                if r == "N":
+                    n += 1
+                elif r == "T":
+                    t = (*t, i)
+                    if len(t) <= len(a):
+                        c += pair_cost(texts[i], texts[a[len(t) - 1]])
+                elif r == "A":
+                    a = (*a, i)
+                    if len(a) <= len(t):
+                        c += pair_cost(texts[t[len(a) - 1]], texts[i])
+                if n > rows or len(t) > rows or len(a) > rows:
+                    continue
+                if (rows - n) + (rows - len(t)) + (rows - len(a)) > left:
+                    continue
+                lo = min(len(t), len(a))
+                key = (n, len(t), len(a), t[lo:] if len(t) > lo else tuple(-1 - x for x in a[lo:]))
+                old = nxt.get(key)
+                if old is None or c < old.cost - 1e-9:
+                    nxt[key] = _State(c, n, t, a, (*st.roles, r))
+        beam = dict(sorted(nxt.items(), key=lambda kv: kv[1].cost)[:BEAM])
+    done = [s for s in beam.values() if s.n == rows and len(s.t) == rows and len(s.a) == rows]
+    if not done:
+        return None
+    return list(min(done, key=lambda s: s.cost).roles)
