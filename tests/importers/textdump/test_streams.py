@@ -26,5 +26,11 @@ def test_a_sentence_left_over_is_not_a_name() -> None:
     assert assign_roles(texts, 1) == ["N", "X", "T", "A"]
 
 
+def test_a_missing_cell_shortens_its_stream() -> None:
+    """The last row's actual is printed on another page: the other rows still pair up."""
+    texts = ["会议场次", "服务对象人数", "≥19场", "22场", "≥234人"]
+    assert assign_roles(texts, 2) == ["N", "N", "T", "A", "T"]
+
+
 def test_too_few_cells_for_the_rows() -> None:
-    assert assign_roles(["会议场次", "≥19场"], 1) is None
+    assert assign_roles(["会议场次", "≥19场"], 3) is None

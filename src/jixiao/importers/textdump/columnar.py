@@ -126,7 +126,7 @@ def read_columnar(lines: list[Line]) -> PageRows:
     roles = assign_roles([c[1] for c in cells], len(ws))
     if roles is not None:
         picked = {r: [Cell(c[1], c[2].no, c[2].page, 0.75) for c, x in zip(cells, roles, strict=True) if x == r] for r in "NTAX"}
-        names, rows = picked["N"], list(zip(picked["T"], picked["A"], strict=True))
+        names, rows = picked["N"], list(itertools.zip_longest(picked["T"], picked["A"]))
         devs = [c for c in picked["X"] if c.text.endswith(("。", "；", ";"))]
     else:
         rows, names = _pair_values(cells)  # type: ignore[assignment]

@@ -83,7 +83,10 @@ def assign_roles(texts: list[str], rows: int) -> list[str] | None:
     """One role per cell (N name, T target, A actual, X other), ``rows`` of each of N/T/A;
     None when the cells cannot hold that many rows."""
     m = len(texts)
-    if rows <= 0 or m < 3 * rows or m > 3 * rows + 12:
+    # a few cells may be missing (a row's cells printed on another page, two cells run
+    # together): the streams then end early, each missing cell at a cost
+    slack = max(0, 3 * rows - m)
+    if rows <= 0 or slack > 6 or m > 3 * rows + 12:
         return None
     kinds = [kind(x) for x in texts]
     beam: dict[tuple, _State] = {(0, 0, 0, ()): _State(0.0, 0, (), (), ())}
@@ -106,7 +109,7 @@ def assign_roles(texts: list[str], rows: int) -> list[str] | None:
                         c += pair_cost(texts[t[len(a) - 1]], texts[i])
                 if n > rows or len(t) > rows or len(a) > rows:
                     continue
-                if (rows - n) + (rows - len(t)) + (rows - len(a)) > left:
+                if (rows - n) + (rows - len(t)) + (rows - len(a)) - slack > left:
                     continue
                 lo = min(len(t), len(a))
                 key = (n, len(t), len(a), t[lo:] if len(t) > lo else tuple(-1 - x for x in a[lo:]))
@@ -114,7 +117,7 @@ def assign_roles(texts: list[str], rows: int) -> list[str] | None:
                 if old is None or c < old.cost - 1e-9:
                     nxt[key] = _State(c, n, t, a, (*st.roles, r))
         beam = dict(sorted(nxt.items(), key=lambda kv: kv[1].cost)[:BEAM])
-    done = [s for s in beam.values() if s.n == rows and len(s.t) == rows and len(s.a) == rows]
+    done = [s for s in beam.values() if 3 * rows - s.n - len(s.t) - len(s.a) <= slack]
     if not done:
         return None
-    return list(min(done, key=lambda s: s.cost).roles)
+    return list(min(done, key=lambda s: s.cost + 1.0 * (3 * rows - s.n - len(s.t) - len(s.a))).roles)
