@@ -94,6 +94,8 @@ def read_columnar(lines: list[Line]) -> PageRows:
             pr.total, pr.total_weight = Cell(after[1].toks[0].text, after[1].no, after[1].page, 0.9), Cell("100", after[0].no, after[0].page)
             for ln in after[:2]:
                 ln.used = True
+            keep = [k for k, ln in enumerate(run) if ln not in after[:2]]
+            run, nums = [run[k] for k in keep], [nums[k] for k in keep]
     if pr.total is None and len(nums) >= 4 and nums[-2] == 100:
         # 总分 100 / total printed at the end of the number column
         pr.total = Cell(run[-1].toks[0].text, run[-1].no, run[-1].page, 0.85)
