@@ -130,6 +130,7 @@ def read_columnar(lines: list[Line]) -> PageRows:
         picked = {r: [Cell(c[1], c[2].no, c[2].page, 0.75) for c, x in zip(cells, roles, strict=True) if x == r] for r in "NTAX"}
         names, rows = picked["N"], list(itertools.zip_longest(picked["T"], picked["A"]))
         devs = [c for c in picked["X"] if c.text.endswith(("。", "；", ";"))]
+        ws = _anchor_inline(ws, run, cells, roles)
     else:
         rows, names = _pair_values(cells)  # type: ignore[assignment]
         # a sentence (ending 。/；) among the names is a 偏差原因: it goes to a row scored low
@@ -146,6 +147,30 @@ def read_columnar(lines: list[Line]) -> PageRows:
         if devs and u.weight and u.score and Decimal(u.score.text) < Decimal(u.weight.text):
             u.deviation = devs.pop(0)
     return pr
+
+
+def _anchor_inline(ws: list[tuple[Line, Line]], run: list[Line], cells: list[tuple[float, str, Line, bool]], roles: list[str]) -> list[tuple[Line, Line]]:
+    """Put a row's own 分值/得分 back in its place: a lone pair printed right after a target
+    or actual (not inside a w1..wk s1..sk chunk) belongs to that value's row; the other
+    pairs fill the remaining rows in printed order."""
+    index = {id(ln): k for k, ln in enumerate(run)}
+    row_of: dict[int, int] = {}
+    counts = {"T": 0, "A": 0}
+    for k, r in enumerate(roles):
+        if r in counts:
+            row_of[k] = counts[r]
+            counts[r] += 1
+    fixed: dict[int, tuple[Line, Line]] = {}
+    for w, s in ws:
+        if index.get(id(s)) != index.get(id(w), -2) + 1:
+            continue
+        before = [k for k, c in enumerate(cells) if c[2].no < w.no]
+        prev_num = run[index[id(w)] - 1].no if index[id(w)] > 0 else -1
+        row = row_of.get(before[-1]) if before and cells[before[-1]][2].no > prev_num else None
+        if row is not None and row < len(ws) and row not in fixed:
+            fixed[row] = (w, s)
+    rest = iter([p for p in ws if p not in fixed.values()])
+    return [fixed[i] if i in fixed else next(rest) for i in range(len(ws))]
 
 
 def _segment(run: list[Line], nums: list[Decimal], total: Cell | None) -> list[tuple[Line, Line]]:
