@@ -8,6 +8,7 @@ is read as department A, implementing unit B (the 实施单位 label sits elsewh
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from jixiao.importers.textdump import lexicon as lx
@@ -82,6 +83,22 @@ def read_header(lines: list[Line]) -> Header:
 def fill_late(head: Header, lines: list[Line]) -> None:
     """After the goals are claimed: a label's value printed anywhere before the table header."""
     _fill_pending(head, head.pending, lines, window=len(lines), strict=False)
+    _unswap(head)
+
+
+_ORG = re.compile(r"(?:局|委员会|委|厅|部|办公室|办|院|中心|站|所|总队|支队|大队|队|署|政府|街道|管委会)$")
+_PROJECT = re.compile(r"(?:项目|经费|工程|资金|补贴|补助|专项|费)\d*$")
+
+
+def _unswap(head: Header) -> None:
+    """Values printed apart from their labels (pdfminer boxes) may come in either order:
+    a 项目名称 that reads as an organisation while the 主管部门 does not are swapped."""
+    p, d = head.fields.get("project_name"), head.fields.get("department")
+    if p is None or d is None or not isinstance(p.value, str) or not isinstance(d.value, str):
+        return
+    if _ORG.search(p.value) and not _ORG.search(d.value) and not _PROJECT.search(p.value):
+        head.fields["project_name"] = Found(d.value, d.line, d.page, min(d.confidence, 0.6))
+        head.fields["department"] = Found(p.value, p.line, p.page, min(p.confidence, 0.6))
 
 
 def _fill_pending(head: Header, pending: list[tuple[str, Line]], lines: list[Line], window: int, strict: bool) -> None:
