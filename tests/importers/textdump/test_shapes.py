@@ -14,7 +14,7 @@ from .accuracy import FIXTURES, compare, gold
 
 CASES = [
     ("rendered.pdftotext-layout.txt", "pdftotext-layout", 0.995),
-    ("rendered.pdftotext-plain.txt", "pdftotext-plain", 0.951),
+    ("rendered.pdftotext-plain.txt", "pdftotext-plain", 0.954),
     ("rendered.long-line.txt", "long-line", 0.956),
     ("rendered.pdfminer.txt", "pdfminer-blocks", 0.89),
 ]

@@ -132,7 +132,18 @@ def assemble(pages: list[PageRows], exec_weight: Decimal | None) -> Assembled:
         if page_slots:
             prev_last = page_slots[-1].level2
     out.rows = slots
+    _late_deviations(slots, out)
     return out
+
+
+def _late_deviations(slots: list[Unit], out: Assembled) -> None:
+    """Sentences left over (偏差原因 printed away from their rows) go, in printed order, to
+    the rows scored below their weight that have no reason yet."""
+    sentences = [c for c in out.unassigned if c.text.endswith(("。", "；", ";")) and len(c.text) >= 6]
+    partial = [u for u in slots if u.deviation is None and _dec(u.score) is not None and _dec(u.score) < (_dec(u.weight) or Decimal(0))]  # type: ignore[operator]
+    for c, u in zip(sorted(sentences, key=lambda c: (c.page, c.line)), partial, strict=False):
+        u.deviation = Cell(c.text, c.line, c.page, min(c.conf, 0.6))
+        out.unassigned.remove(c)
 
 
 def _page_groups(pr: PageRows, page_slots: list[Unit], items: list[Unit]) -> PageGroups:
