@@ -182,7 +182,7 @@ def join_value_lines(lines: list[Line]) -> list[Line]:
     A run of three numbers is ``actual 分值 得分``; an even run is 分值/得分 pairs (the
     column printed as one block). Pieces of vertical or wrapped labels are dropped.
     """
-    kept = [ln for k, ln in enumerate(lines) if not _label_piece(ln, lines[k - 1] if k else None)]
+    kept = _text_before_labels([ln for k, ln in enumerate(lines) if not _label_piece(ln, lines[k - 1] if k else None)])
     out: list[Line] = []
     # numbers above the indicator table's header are the funds block's, one per line
     head_end = next((k for k, ln in enumerate(kept) if any(t.text in ("三级指标", "年度指标值", "一级指标") for t in ln.toks)), 0)
@@ -211,6 +211,28 @@ def join_value_lines(lines: list[Line]) -> list[Line]:
 
 
 _VERTICAL = frozenset("绩效指标年度总体目")
+
+
+def _is_text(ln: Line) -> bool:
+    return len(ln.toks) == 1 and ln.toks[0].kind == "text"
+
+
+def _text_before_labels(lines: list[Line]) -> list[Line]:
+    """A 二级/一级 label printed inside a wrapped cell's text box (the name column and the
+    label column merged into one box) moves before the cell's first line."""
+    out = list(lines)
+    i = 1
+    while i < len(out) - 1:
+        j = i
+        while j < len(out) and out[j].toks and all(t.kind == "label" and t.sub in ("l1", "l2") for t in out[j].toks):
+            j += 1
+        prev, nxt = out[i - 1], out[j] if j < len(out) else None
+        if j > i and nxt is not None and _is_text(prev) and _is_text(nxt) and prev.block == nxt.block == out[i].block and lx.width(prev.text) > lx.width(nxt.text) >= 2:
+            out[i - 1 : j + 1] = [*out[i:j], prev, nxt]
+            i = j + 1
+        else:
+            i += 1
+    return out
 
 
 def _label_piece(ln: Line, prev: Line | None) -> bool:
