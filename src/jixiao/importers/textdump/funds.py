@@ -17,6 +17,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from jixiao.core.model import FUND_COLUMNS, FUND_ROWS
 from jixiao.importers.textdump import lexicon as lx
+from jixiao.importers.textdump.fundgrid import consistency, solve
 from jixiao.importers.textdump.sections import Found
 from jixiao.importers.textdump.tokens import Line, Tok
 
@@ -125,7 +126,28 @@ def read_funds(lines: list[Line]) -> FundsReading:
             value = None if tok.kind == "dash" else dec(tok.text)
             res.cells[f"funds.{row}.{col}"] = Found(value, ln.no, ln.page, conf)
     _execution(lines, res)
+    _regrid([p for ps in labeled.values() for p in ps] + [p for o in orphans for p in o], res)
     return res
+
+
+def _regrid(found: list[tuple[Tok, Line]], res: FundsReading) -> None:
+    """When the reading does not add up, try every printed order of the twelve amounts."""
+    seq = sorted((p for p in found if p[0].text != "—"), key=lambda p: (p[1].page, p[1].no))
+    values = [None if t.kind == "dash" else dec(t.text) for t, _ in seq]
+    rate_f = res.cells.get("execution.rate_percent")
+    rate = rate_f.value if rate_f is not None and isinstance(rate_f.value, Decimal) else None
+    current = [[_value(res.cells.get(f"funds.{row}.{col}")) for col in FUND_COLUMNS] for row in FUND_ROWS]
+    solved = solve(values, rate)
+    if solved is None or solved[1] <= consistency(current, rate):
+        return
+    for r, row in enumerate(FUND_ROWS):
+        for c, col in enumerate(FUND_COLUMNS):
+            _tok, ln = seq[solved[0][r][c]]
+            res.cells[f"funds.{row}.{col}"] = Found(values[solved[0][r][c]], ln.no, ln.page, 0.8)
+
+
+def _value(f: Found | None) -> Decimal | None:
+    return f.value if f is not None and isinstance(f.value, Decimal) else None
 
 
 def _stream(lines: list[Line]) -> list[tuple[Tok, Line, int]]:
