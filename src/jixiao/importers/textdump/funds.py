@@ -126,13 +126,21 @@ def read_funds(lines: list[Line]) -> FundsReading:
             value = None if tok.kind == "dash" else dec(tok.text)
             res.cells[f"funds.{row}.{col}"] = Found(value, ln.no, ln.page, conf)
     _execution(lines, res)
-    _regrid([p for ps in labeled.values() for p in ps] + [p for o in orphans for p in o], res)
+    _regrid([p for ps in labeled.values() for p in ps] + [p for o in orphans for p in o], res, lines)
     return res
 
 
-def _regrid(found: list[tuple[Tok, Line]], res: FundsReading) -> None:
-    """When the reading does not add up, try every printed order of the twelve amounts."""
+def _regrid(found: list[tuple[Tok, Line]], res: FundsReading, lines: list[Line]) -> None:
+    """When the reading does not add up, try every printed order of the twelve amounts
+    (with the small ones, 619.23, printed after the others without a thousands comma)."""
     seq = sorted((p for p in found if p[0].text != "—"), key=lambda p: (p[1].page, p[1].no))
+    if 0 < len(seq) < 12 and seq[-1][1] in lines:
+        taken = {f.line for k, f in res.cells.items() if k.startswith("execution.")}
+        last = lines.index(seq[-1][1])
+        for ln in lines[last + 1 : last + 9]:
+            if any(t.kind not in _FUNDISH for t in ln.toks) or ln.no in taken:
+                break
+            seq.extend((t, ln) for t in ln.toks if t.kind == "amount" or (t.kind == "num" and re.fullmatch(r"\d+\.\d\d", t.text)) or (t.kind == "dash" and t.text != "—"))
     values = [None if t.kind == "dash" else dec(t.text) for t, _ in seq]
     rate_f = res.cells.get("execution.rate_percent")
     rate = rate_f.value if rate_f is not None and isinstance(rate_f.value, Decimal) else None
