@@ -6,7 +6,9 @@ dump), ``tokens`` (pages, lines, typed tokens, wrapped labels), ``sections`` (he
 ``funds`` (项目资金 and execution), ``goals`` (年度总体目标), ``rows`` (indicator rows and
 loose cells per page), ``wrap`` (cells from wrapped lines), ``levels`` (一级/二级 groups
 from the weight split), ``assemble`` (matching cells to rows), ``build`` (Form, sources,
-confidence, issues), ``layout`` (pdftotext -layout columns).
+confidence, issues), ``layout`` (pdftotext -layout columns), ``columnar`` and ``streams``
+(tables printed column by column: names/targets/actuals as row-ordered streams),
+``fundgrid`` (the funds grid from the printing orders that add up).
 """
 
 from jixiao.importers.textdump.parser import parse_text
