@@ -17,6 +17,7 @@ from jixiao.importers.textdump.build import build_form
 from jixiao.importers.textdump.columnar import is_columnar, read_columnar
 from jixiao.importers.textdump.funds import read_funds
 from jixiao.importers.textdump.goals import read_goals
+from jixiao.importers.textdump.labelclean import clean_names
 from jixiao.importers.textdump.rows import PageRows, read_page
 from jixiao.importers.textdump.sections import fill_late, read_header
 from jixiao.importers.textdump.shape import detect_shape
@@ -110,6 +111,9 @@ def read_form(pages: list[list[Line]], file: str | None, index: int, shape: str)
             rows.append(read_columnar(p))
         else:
             rows.append(read_page(p, inline=inline))
+    if shape == "pdftotext-layout":
+        for r in rows:
+            clean_names(r)
     if not header.fields and not funds.cells and not any(r.units or r.bulk_ws for r in rows):
         return None
     exec_w = funds.cells.get("execution.weight")
