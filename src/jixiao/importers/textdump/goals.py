@@ -54,9 +54,9 @@ def read_goals(lines: list[Line]) -> dict[str, Found]:
         i += 1
     if not body:
         return {}
-    expected, actual = split_columns(body)
-    if expected and not actual:
-        actual = _late_column(lines, i)
+    late = _late_column(lines, i)
+    # a paragraph printed after the table's merged labels is 实际完成情况: the body is all 预期目标
+    expected, actual = (body, late) if late else split_columns(body)
     out: dict[str, Found] = {}
     for key, part in (("goals.expected", expected), ("goals.actual", actual)):
         if part:
