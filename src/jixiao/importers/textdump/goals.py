@@ -10,6 +10,7 @@ preferring the column the previous line did not go to when both are open.
 from __future__ import annotations
 
 import itertools
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -56,7 +57,8 @@ def read_goals(lines: list[Line]) -> dict[str, Found]:
         return {}
     late = _late_column(lines, i)
     # a paragraph printed after the table's merged labels is 实际完成情况: the body is all 预期目标
-    expected, actual = (body, late) if late else split_columns(body)
+    numbered = None if late else _numbered(body)
+    expected, actual = (body, late) if late else (numbered or split_columns(body))
     out: dict[str, Found] = {}
     for key, part in (("goals.expected", expected), ("goals.actual", actual)):
         if part:
@@ -64,6 +66,42 @@ def read_goals(lines: list[Line]) -> dict[str, Found]:
                 ln.used = True
             out[key] = Found(GoalText(part).text(), part[0].no, part[0].page, 0.9)
     return out
+
+
+_ITEM = re.compile(r"^\s*(\d{1,2})\s*[、.．)）]")
+
+
+def _numbered(body: list[Line]) -> tuple[list[Line], list[Line]] | None:
+    """Both columns numbered 1、2、3、…: a numbered line opens the next item of the column
+    whose numbering it continues (预期目标 first when both could take it); an unnumbered
+    line continues the item still open (not ended by 。/；), else the previous line's."""
+    nums = [int(m.group(1)) if (m := _ITEM.match(ln.text)) else None for ln in body]
+    if nums[0] != 1 or nums.count(1) != 2:
+        return None
+    cols: tuple[list[Line], list[Line]] = ([], [])
+    last, widest = [0, 0], [0, 0]
+    prev = 1
+    for ln, n, w in zip(body, nums, _widths(body), strict=True):
+        if n is not None:
+            # (an item numbered inside a line, "…。2、强化…", counts as printed)
+            can = [c for c in (0, 1) if n == last[c] + 1 and f"{n}、" not in "".join(x.text for x in cols[c])]
+        else:
+            can = [c for c in (0, 1) if cols[c] and not cols[c][-1].text.rstrip().endswith(("。", "；", ";"))] or [prev]
+        if not can:
+            return None
+        fits = [c for c in can if not (widest[c] and w > widest[c] + 3)]  # not too wide for it
+        # side by side, lines alternate
+        k = fits[0] if len(fits) == 1 else (1 - prev if 1 - prev in can else can[0])
+        if n is not None:
+            last[k] = n
+        cols[k].append(ln)
+        widest[k] = max(widest[k], w)
+        prev = k
+    if not cols[1]:
+        return None
+    # printed side by side, 预期目标 is the wider column (the official layout)
+    w0, w1 = (max(_widths(c)) for c in cols)
+    return (cols[1], cols[0]) if w1 > w0 + 4 else cols
 
 
 def _late_column(lines: list[Line], i: int) -> list[Line]:
