@@ -190,7 +190,8 @@ def _segment(run: list[Line], nums: list[Decimal], total: Cell | None) -> list[t
         if p == n:
             pairs = [(a + i, a + k + i) for a, k in chunks for i in range(k)]
             wsum = sum((nums[w] for w, _ in pairs), Decimal(0))
-            key = (0 if wsum == 90 else 1, len(chunks))
+            full = sum(1 for w, s in pairs if nums[w] == nums[s])  # most rows score their weight
+            key = (0 if wsum == 90 else 1, -full, len(chunks))
             if best is None or key < best[0]:
                 best = (key, pairs)
             return
