@@ -167,7 +167,8 @@ def _anchor_inline(ws: list[tuple[Line, Line]], run: list[Line], cells: list[tup
         before = [k for k, c in enumerate(cells) if c[2].no < w.no]
         prev_num = run[index[id(w)] - 1].no if index[id(w)] > 0 else -1
         row = row_of.get(before[-1]) if before and cells[before[-1]][2].no > prev_num else None
-        if row is not None and row < len(ws) and row not in fixed:
+        same = row is not None and row < len(ws) and (ws[row][0].text, ws[row][1].text) == (w.text, s.text)
+        if row is not None and row < len(ws) and row not in fixed and not same:  # (no news: keep the order)
             fixed[row] = (w, s)
     rest = iter([p for p in ws if p not in fixed.values()])
     return [fixed[i] if i in fixed else next(rest) for i in range(len(ws))]
