@@ -168,6 +168,12 @@ class _Builder:
                 lead = [ln for c in nat[: len(nat) - k] for ln in c]
                 owner.deviation = _cell(lead, 0.75)
                 texts = texts[len(lead) :]
+            elif owner is unit and len(nat[0]) >= 2 and join(nat[0]).endswith(("。", "；")):
+                unit.deviation = _cell(nat[0], 0.7)  # a wrapped sentence first: its reason, not its cells
+                texts = texts[len(nat[0]) :]
+                if not texts:
+                    return
+                k = min(k, len(texts))
         cells = split_exact(texts, k)
         if k > need:
             unit.name = _cell(cells[0], 0.85)
