@@ -13,7 +13,7 @@ print order finds the cheapest reading (exact while the beam holds every state).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import heapq
 from functools import lru_cache
 
 from jixiao.core.grammar import parse
@@ -30,12 +30,13 @@ _COST = {
     "sentence": {"N": 1.5, "T": 0.6, "A": 0.6, "X": 0.5},
 }
 BEAM = 400
+_parse = lru_cache(maxsize=8192)(parse)
 
 
 @lru_cache(maxsize=4096)
 def kind(text: str) -> str:
     """cmp (reads as a target), qty / done (reads as an actual), text or sentence."""
-    v = parse(text)
+    v = _parse(text)
     if isinstance(v, (Comparison, Range, Deadline)):
         return "cmp"
     if isinstance(v, Compound) and any(isinstance(p, (Comparison, Range, Deadline)) for p in v.parts):
@@ -49,11 +50,12 @@ def kind(text: str) -> str:
 
 @lru_cache(maxsize=4096)
 def _family(text: str) -> str | None:
-    v = parse(text)
+    v = _parse(text)
     q = v.quantity if isinstance(v, Comparison) else (v.low if isinstance(v, Range) else v)
     return unit_family(q.unit) if isinstance(q, Quantity) else None
 
 
+@lru_cache(maxsize=65536)
 def pair_cost(t: str, a: str) -> float:
     if t == a:
         return -1.0  # a qualitative value met as printed
@@ -64,19 +66,28 @@ def pair_cost(t: str, a: str) -> float:
             return -0.5 if ft == fa else 1.5
         return 0.0
     if kt == "cmp" and ka == "done":
-        return -0.5 if isinstance(parse(t), (Deadline, Compound)) else 0.5
+        return -0.5 if isinstance(_parse(t), (Deadline, Compound)) else 0.5
     if kt == "cmp" or ka in ("qty", "done"):
         return 0.5
     return 0.3
 
 
-@dataclass(frozen=True)
 class _State:
-    cost: float
-    n: int
-    t: tuple[int, ...]
-    a: tuple[int, ...]
-    roles: tuple[str, ...]
+    """A partial reading: counts per stream, the targets (or actuals) still waiting for
+    their partner, and a back pointer for the roles."""
+
+    __slots__ = ("a", "cost", "n", "parent", "pend", "role", "t")
+
+    def __init__(self, cost: float, n: int, t: int, a: int, pend: tuple[int, ...], parent: _State | None, role: str) -> None:
+        self.cost, self.n, self.t, self.a, self.pend, self.parent, self.role = cost, n, t, a, pend, parent, role
+
+    def roles(self) -> list[str]:
+        out: list[str] = []
+        st: _State | None = self
+        while st is not None and st.parent is not None:
+            out.append(st.role)
+            st = st.parent
+        return out[::-1]
 
 
 def assign_roles(texts: list[str], rows: int) -> list[str] | None:
@@ -89,35 +100,39 @@ def assign_roles(texts: list[str], rows: int) -> list[str] | None:
     if rows <= 0 or slack > 6 or m > 3 * rows + 12:
         return None
     kinds = [kind(x) for x in texts]
-    beam: dict[tuple, _State] = {(0, 0, 0, ()): _State(0.0, 0, (), (), ())}
+    beam: list[_State] = [_State(0.0, 0, 0, 0, (), None, "")]
     for i in range(m):
         nxt: dict[tuple, _State] = {}
         left = m - i - 1
-        for st in beam.values():
+        costs = _COST[kinds[i]]
+        for st in beam:
             for r in ROLES:
-                n, t, a = st.n, st.t, st.a
-                c = st.cost + _COST[kinds[i]][r]
+                n, t, a, pend = st.n, st.t, st.a, st.pend
+                c = st.cost + costs[r]
                 if r == "N":
                     n += 1
                 elif r == "T":
-                    t = (*t, i)
-                    if len(t) <= len(a):
-                        c += pair_cost(texts[i], texts[a[len(t) - 1]])
+                    t += 1
+                    if t <= a:  # its actual was printed first
+                        c += pair_cost(texts[i], texts[pend[0]])
+                        pend = pend[1:]
+                    else:
+                        pend = (*pend, i)
                 elif r == "A":
-                    a = (*a, i)
-                    if len(a) <= len(t):
-                        c += pair_cost(texts[t[len(a) - 1]], texts[i])
-                if n > rows or len(t) > rows or len(a) > rows:
+                    a += 1
+                    if a <= t:
+                        c += pair_cost(texts[pend[0]], texts[i])
+                        pend = pend[1:]
+                    else:
+                        pend = (*pend, i)
+                if n > rows or t > rows or a > rows or 3 * rows - n - t - a - slack > left:
                     continue
-                if (rows - n) + (rows - len(t)) + (rows - len(a)) - slack > left:
-                    continue
-                lo = min(len(t), len(a))
-                key = (n, len(t), len(a), t[lo:] if len(t) > lo else tuple(-1 - x for x in a[lo:]))
+                key = (n, t, a, pend)
                 old = nxt.get(key)
                 if old is None or c < old.cost - 1e-9:
-                    nxt[key] = _State(c, n, t, a, (*st.roles, r))
-        beam = dict(sorted(nxt.items(), key=lambda kv: kv[1].cost)[:BEAM])
-    done = [s for s in beam.values() if 3 * rows - s.n - len(s.t) - len(s.a) <= slack]
+                    nxt[key] = _State(c, n, t, a, pend, st, r)
+        beam = heapq.nsmallest(BEAM, nxt.values(), key=lambda s: s.cost)
+    done = [s for s in beam if 3 * rows - s.n - s.t - s.a <= slack]
     if not done:
         return None
-    return list(min(done, key=lambda s: s.cost + 1.0 * (3 * rows - s.n - len(s.t) - len(s.a))).roles)
+    return min(done, key=lambda s: s.cost + 1.0 * (3 * rows - s.n - s.t - s.a)).roles()
