@@ -16,7 +16,7 @@ CASES = [
     ("rendered.pdftotext-layout.txt", "pdftotext-layout", 0.995),
     ("rendered.pdftotext-plain.txt", "pdftotext-plain", 0.954),
     ("rendered.long-line.txt", "long-line", 0.956),
-    ("rendered.pdfminer.txt", "pdfminer-blocks", 0.89),
+    ("rendered.pdfminer.txt", "pdfminer-blocks", 0.91),
 ]
 
 

@@ -34,3 +34,8 @@ def test_a_missing_cell_shortens_its_stream() -> None:
 
 def test_too_few_cells_for_the_rows() -> None:
     assert assign_roles(["会议场次", "≥19场"], 3) is None
+
+
+def test_a_deadline_met_reads_as_either_target_or_actual() -> None:
+    texts = ["事业单位审计完成", "援派干部培训完成及时性", "6月底前", "年底前完成", "分别8月底及12月底前完成", "按要求完成"]
+    assert assign_roles(texts, 2) == ["N", "N", "T", "A", "T", "A"]

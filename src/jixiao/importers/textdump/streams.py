@@ -26,6 +26,7 @@ _COST = {
     "cmp": {"N": 4.0, "T": 0.0, "A": 3.0, "X": 2.5},
     "qty": {"N": 3.0, "T": 1.0, "A": 0.0, "X": 2.5},
     "done": {"N": 2.5, "T": 1.2, "A": 0.0, "X": 2.5},
+    "when": {"N": 3.0, "T": 0.5, "A": 0.5, "X": 2.5},
     "text": {"N": 0.0, "T": 0.6, "A": 0.6, "X": 2.5},
     "sentence": {"N": 1.5, "T": 0.6, "A": 0.6, "X": 0.5},
 }
@@ -35,8 +36,10 @@ _parse = lru_cache(maxsize=8192)(parse)
 
 @lru_cache(maxsize=4096)
 def kind(text: str) -> str:
-    """cmp (reads as a target), qty / done (reads as an actual), text or sentence."""
+    """cmp (reads as a target), qty / done (reads as an actual), when (either), text or sentence."""
     v = _parse(text)
+    if isinstance(v, Deadline) and v.action:
+        return "when"  # 年底前完成: a deadline met, or one set
     if isinstance(v, (Comparison, Range, Deadline)):
         return "cmp"
     if isinstance(v, Compound) and any(isinstance(p, (Comparison, Range, Deadline)) for p in v.parts):
@@ -65,7 +68,7 @@ def pair_cost(t: str, a: str) -> float:
         if ft is not None and fa is not None:
             return -0.5 if ft == fa else 1.5
         return 0.0
-    if kt == "cmp" and ka == "done":
+    if kt == "cmp" and ka in ("done", "when"):
         return -0.5 if isinstance(_parse(t), (Deadline, Compound)) else 0.5
     if kt == "cmp" or ka in ("qty", "done"):
         return 0.5
