@@ -132,7 +132,7 @@ def read_columnar(lines: list[Line]) -> PageRows:
         devs = [c for c in picked["X"] if c.text.endswith(("。", "；", ";"))]
         ws = _anchor_inline(ws, run, cells, roles)
     else:
-        rows, names = _pair_values(cells)  # type: ignore[assignment]
+        rows, names = _pair_values(cells)
         # a sentence (ending 。/；) among the names is a 偏差原因: it goes to a row scored low
         devs = [c for c in names if c.text.endswith(("。", "；", ";"))]
         names = [c for c in names if c not in devs]
@@ -181,7 +181,7 @@ def _segment(run: list[Line], nums: list[Decimal], total: Cell | None) -> list[t
     (100 less the execution weight) and then the fewest chunks.
     """
     n = len(nums)
-    best: tuple[tuple[int, int], list[tuple[int, int]]] | None = None
+    best: tuple[tuple[int, int, int], list[tuple[int, int]]] | None = None
 
     def walk(p: int, chunks: list[tuple[int, int]], budget: list[int]) -> None:
         nonlocal best
