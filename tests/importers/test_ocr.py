@@ -87,14 +87,25 @@ def _drawn_scan(fmt: str = "PDF") -> bytes:
 
 
 class _StandIn:
-    def __call__(self, png: bytes):
+    """Reads the markers back: one text box per marker, where the marker is."""
+
+    def __call__(self, png: bytes, **_options):
         img = Image.open(io.BytesIO(png)).convert("RGB")
+        w = img.width
         raw = img.tobytes()
-        found = sorted({raw[i + 1] for i in range(0, len(raw), 3) if raw[i] == 200 and raw[i + 2] == 0})
-        if not found:
+        boxes: list[list] = []  # [k, x0, y0, x1, y1]
+        for i in range(0, len(raw), 3):
+            if raw[i] == 200 and raw[i + 2] == 0:
+                k, x, y = raw[i + 1], (i // 3) % w, (i // 3) // w
+                for b in boxes:
+                    if b[0] == k and b[1] - 4 <= x <= b[3] + 4 and b[2] - 4 <= y <= b[4] + 4:
+                        b[1], b[2], b[3], b[4] = min(b[1], x), min(b[2], y), max(b[3], x), max(b[4], y)
+                        break
+                else:
+                    boxes.append([k, x, y, x, y])
+        if not boxes:
             return None, 0.0
-        w, h = img.size
-        return [[[[0, 0], [w, 0], [w, h], [0, h]], TEXTS[k], 0.93] for k in found[:1]], 0.0
+        return [[[[x0, y0], [x1, y0], [x1, y1], [x0, y1]], TEXTS[k], 0.93] for k, x0, y0, x1, y1 in boxes], 0.0
 
 
 def test_scan_read_cell_by_cell(monkeypatch):
@@ -128,3 +139,15 @@ def test_photographed_page_as_an_image(monkeypatch):
     assert form.project_name == "道路养护项目" and form.total_score == 88
     assert form.source_of("indicators[0].target").confidence == Decimal("0.93")
     assert "import-low-confidence" in {i.code for i in result.issues}
+
+
+def test_a_text_line_read_over_a_cell_border_is_cut_there():
+    from jixiao.importers.pdfgrid import skeleton
+
+    lines = [{"x0": 0, "x1": 200, "top": y, "bottom": y} for y in (0, 20)]
+    lines += [{"x0": x, "x1": x, "top": 0, "bottom": 20} for x in (0, 100, 200)]
+    sk = skeleton(lines, [])
+    box = (10.0, 5.0, 190.0, 15.0, "科学合理科学合理", 0.9)  # scale 1: pixels are points
+    pieces = ocr_mod._split_at_borders([box], sk, 1.0)
+    assert [p[4] for p in pieces] == ["科学合理", "科学合理"]
+    assert pieces[0][2] == 100 and pieces[1][0] == 100

@@ -2,27 +2,30 @@
 
 A scan has no text layer and no vector borders, so the page is rendered, the ruled
 lines are found in the bitmap (long dark runs of pixels), the same grid rebuilding as
-for native PDFs (:mod:`.pdfgrid`) turns them into cells, and each cell is recognised on
-its own with rapidocr-onnxruntime (whose models ship inside the wheel: nothing is
-downloaded). Reading cell by cell keeps the table structure exact even where the OCR of
-a word is not, and every value carries the recogniser's confidence.
+for native PDFs (:mod:`.pdfgrid`) turns them into cells, and the text is filled in cell
+by cell: rapidocr-onnxruntime (whose models ship inside the wheel: nothing is
+downloaded) reads the page, and each text box goes to the ruled cell under its centre.
+Taking the structure from the ruled lines keeps the table exact even where the OCR of a
+word is not, and every value carries the recogniser's confidence.
 
-rapidocr is imported lazily: without the extra, scanned
-pages are reported with ``import-ocr-missing`` ("install jixiao[ocr]").
+rapidocr is imported lazily: without the extra, scanned pages are reported with
+``import-ocr-missing`` ("install jixiao[ocr]").
 """
 
 from __future__ import annotations
 
 import io
 import re
+from bisect import bisect_right
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
+from itertools import pairwise
 from typing import Any
 
 from jixiao.core.issues import Issue, Location, make_issue
 from jixiao.importers.grid import Cell, Row
 from jixiao.importers.mapper import FormMapper
-from jixiao.importers.pdfgrid import rows_of, skeleton
+from jixiao.importers.pdfgrid import Skeleton, rows_of, skeleton
 from jixiao.importers.result import ImportResult, low_confidence_issues
 
 RESOLUTION = 200
@@ -83,26 +86,38 @@ def ruled_lines(image: Any, scale: float) -> list[dict[str, float]]:
     return lines
 
 
-def _recognise(engine: Any, crop: Any) -> tuple[list[str], Decimal | None]:
-    """Lines of text in one cell image and the lowest confidence among them."""
+_Box = tuple[float, float, float, float, str, float]
+"""(x0, top, x1, bottom, text, score) of one detected text line, in pixels."""
+
+
+def _recognise(engine: Any, image: Any) -> list[tuple[float, float, float, float, str, float]]:
+    """Text boxes of a page image: (x0, top, x1, bottom, text, score) in pixels."""
     buf = io.BytesIO()
-    crop.convert("RGB").save(buf, "PNG")
-    result, _elapsed = engine(buf.getvalue())
-    if not result:
+    image.convert("RGB").save(buf, "PNG")
+    result, _elapsed = engine(buf.getvalue(), use_cls=False)
+    out: list[tuple[float, float, float, float, str, float]] = []
+    for box, text, score in result or ():
+        xs = [float(p[0]) for p in box]
+        ys = [float(p[1]) for p in box]
+        out.append((min(xs), min(ys), max(xs), max(ys), str(text), float(score)))
+    return out
+
+
+def _lines(boxes: list[tuple[float, float, float, float, str, float]]) -> tuple[list[str], Decimal | None]:
+    """Boxes of one cell -> printed lines (boxes side by side join) and the lowest score."""
+    if not boxes:
         return [], None
-    boxes = sorted(result, key=lambda r: (min(p[1] for p in r[0]), min(p[0] for p in r[0])))
-    lines: list[str] = []
-    last_y: float | None = None
-    for box, text, _score in boxes:
-        top = min(p[1] for p in box)
-        height = max(p[1] for p in box) - top
-        if last_y is not None and top - last_y < height * 0.5 and lines:
-            lines[-1] += text
+    boxes = sorted(boxes, key=lambda b: (b[1], b[0]))
+    lines: list[list[tuple[float, float, float, float, str, float]]] = []
+    for box in boxes:
+        last = lines[-1][0] if lines else None
+        if last is not None and box[1] - last[1] < (last[3] - last[1]) * 0.5:
+            lines[-1].append(box)
         else:
-            lines.append(text)
-            last_y = top
-    low = min(float(r[2]) for r in result)
-    return lines, Decimal(str(low)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+            lines.append([box])
+    texts = ["".join(b[4] for b in sorted(line, key=lambda b: b[0])) for line in lines]
+    low = min(b[5] for b in boxes)
+    return texts, Decimal(str(low)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
 def ocr_page(page: Any, number: int, engine: Any) -> list[Row]:
@@ -111,30 +126,65 @@ def ocr_page(page: Any, number: int, engine: Any) -> list[Row]:
     return ocr_image(image, number, engine, 72.0 / RESOLUTION)
 
 
+def _split_at_borders(boxes: list[_Box], sk: Skeleton, scale: float) -> list[_Box]:
+    """A detected text line running over a cell border (two neighbouring cells holding
+    the same words, read as one line) is cut at the border, its characters shared out
+    in proportion to the width on each side (Chinese characters are equally wide)."""
+    out: list[_Box] = []
+    nj = sk.nj
+    for box in boxes:
+        x0, top, x1, bottom, text, score = box
+        cy = (top + bottom) / 2 * scale
+        i = bisect_right(sk.ys, cy) - 1
+        cuts: list[float] = []
+        if 0 <= i < len(sk.ys) - 1 and len(text) > 1:
+            for j in range(1, nj):
+                bx = sk.xs[j] / scale
+                if x0 + 2 < bx < x1 - 2 and sk.uf.find(i * nj + j - 1) != sk.uf.find(i * nj + j):
+                    cuts.append(bx)
+        if not cuts:
+            out.append(box)
+            continue
+        edges = [x0, *cuts, x1]
+        start = 0
+        for a, b in pairwise(edges):
+            end = len(text) if b == x1 else round(len(text) * (b - x0) / (x1 - x0))
+            if end > start:
+                out.append((a, top, b, bottom, text[start:end], score))
+            start = end
+    return out
+
+
 def ocr_image(image: Any, number: int, engine: Any, scale: float) -> list[Row]:
-    """Rows of OCR'd cells of a page bitmap; ``scale`` converts pixels to points."""
+    """Rows of OCR'd cells of a page bitmap; ``scale`` converts pixels to points.
+
+    The page is recognised once (detection + recognition on the whole bitmap is far
+    faster than one call per cell) and every text box is put in the grid cell under its
+    centre, so the table structure comes from the ruled lines, never from the OCR.
+    """
     sk = skeleton(ruled_lines(image, scale), [])
     if sk is None:
         return []
+    nj = sk.nj
+    per_cell: dict[int, list[tuple[float, float, float, float, str, float]]] = {}
+    above: list[tuple[float, float, float, float, str, float]] = []
+    left, right, top, bottom = sk.xs[0], sk.xs[-1], sk.ys[0], sk.ys[-1]
+    for box in _split_at_borders(_recognise(engine, image), sk, scale):
+        cx, cy = (box[0] + box[2]) / 2 * scale, (box[1] + box[3]) / 2 * scale
+        if left <= cx < right and top <= cy < bottom:
+            i = bisect_right(sk.ys, cy) - 1
+            j = bisect_right(sk.xs, cx) - 1
+            per_cell.setdefault(sk.uf.find(i * nj + j), []).append(box)
+        elif cy < top:
+            above.append(box)
     cells: dict[int, Cell] = {}
-    pad = 1.5
-    for root in sk.boxes:
-        x0, top, x1, bottom = sk.bbox(root)
-        crop = image.crop((int((x0 + pad) / scale), int((top + pad) / scale), int((x1 - pad) / scale), int((bottom - pad) / scale)))
-        lines: list[str] = []
-        conf: Decimal | None = None
-        if crop.width < 4 or crop.height < 4:
-            pass
-        else:
-            lines, conf = _recognise(engine, crop)
-        i0, _i1, j0, _j1 = sk.boxes[root]
-        cells[root] = Cell(lines, x0, x1, ref=f"R{i0 + 1}C{j0 + 1}", confidence=conf)
+    for root, (i0, _i1, j0, j1) in sk.boxes.items():
+        lines, conf = _lines(per_cell.get(root, []))
+        cells[root] = Cell(lines, sk.xs[j0], sk.xs[j1 + 1], ref=f"R{i0 + 1}C{j0 + 1}", confidence=conf)
     rows = rows_of(sk, cells, number)
-    top = sk.ys[0]
-    if top / scale > 16:  # the title and year printed above the table
-        lines, conf = _recognise(engine, image.crop((0, 0, image.width, int(top / scale))))
-        width = image.width * scale
-        rows[:0] = [Row([Cell([line], 0.0, width, confidence=conf)], page=number, index=-1) for line in lines]
+    width = image.width * scale
+    title_lines, conf = _lines(above)  # the title and year printed above the table
+    rows[:0] = [Row([Cell([line], 0.0, width, confidence=conf)], page=number, index=-1) for line in title_lines]
     return rows
 
 
