@@ -47,7 +47,13 @@ def import_path(path: str | os.PathLike[str], *, ocr: bool | None = None) -> Imp
 def import_bytes(data: bytes, name: str | None = None, *, ocr: bool | None = None) -> ImportResult:
     """Read every form in ``data``; ``name`` is how issues and sources name the file."""
     label = name or "(input)"
-    found = detect(data)
+    try:
+        found = detect(data)
+    except Exception as exc:  # detection only sniffs, but a damaged archive can still raise
+        return ImportResult.failed(
+            make_issue("import-corrupt", Location(file=label), file=label, expected="?", detail=f"{type(exc).__name__}: {exc}"),
+            "corrupt",
+        )
     if found.format == "empty":
         return ImportResult.failed(make_issue("import-empty", Location(file=label), file=label), "empty")
     if found.format == "unknown":

@@ -63,7 +63,7 @@ def detect(data: bytes) -> Detected:
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as z:
                 names = z.namelist()
-        except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        except Exception as exc:  # BadZipFile, NotImplementedError (unknown version), …
             return Detected("corrupt", f"ZIP 结构损坏 / broken ZIP: {exc}", "Excel (.xlsx) / Word (.docx)")
         if any(n.startswith("xl/") for n in names):
             return Detected("xlsx")
