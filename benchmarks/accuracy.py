@@ -123,6 +123,19 @@ def dumps_of(pdf: bytes, workdir: Path) -> dict[str, str]:
     return out
 
 
+def scanned(pdf: Path, workdir: Path) -> bytes:
+    """An image-only PDF of ``pdf``: pages rasterised at 150 dpi in greyscale (a scan)."""
+    from io import BytesIO
+
+    from PIL import Image
+
+    _run(["pdftoppm", "-r", "150", "-gray", "-png", str(pdf), str(workdir / "scan")])
+    pages = [Image.open(p).convert("L") for p in sorted(workdir.glob("scan*.png"))]
+    buf = BytesIO()
+    pages[0].save(buf, "PDF", save_all=True, append_images=pages[1:], resolution=150)
+    return buf.getvalue()
+
+
 # -- the run -------------------------------------------------------------------------------------
 
 
@@ -168,6 +181,7 @@ def main(argv: Iterable[str] | None = None) -> int:
     ap.add_argument("--n", type=int, default=40, help="generated forms (default 40)")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--no-libreoffice", action="store_true", help="skip the LibreOffice rendition")
+    ap.add_argument("--ocr", action="store_true", help="also OCR a 150 dpi greyscale scan of the sample (needs jixiao[ocr])")
     ap.add_argument("-v", "--verbose", action="store_true", help="show the first differences")
     args = ap.parse_args(list(argv) if argv is not None else None)
 
@@ -203,6 +217,8 @@ def main(argv: Iterable[str] | None = None) -> int:
         if rendered.exists():
             for kind, text in dumps_of(rendered.read_bytes(), work).items():
                 table.add(f"  sample pdf -> text {kind}", gold, lambda text=text: (text.encode("utf-8"), "sample.txt"))
+        if args.ocr and rendered.exists():
+            table.add("  sample pdf -> scan 150dpi (OCR)", gold, lambda: (scanned(rendered, work), "scan.pdf"))
     n_wan = sum(f.amount_unit == "万元" for f in forms)
     n_ind = sorted(len(f.indicators) for f in forms)
     print(f"{len(forms)} generated forms ({n_wan} in 万元, {n_ind[0]}-{n_ind[-1]} indicators each, seed {args.seed})")
