@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from jixiao.core.model import FUND_COLUMNS, Form
 from jixiao.importers.result import ImportResult
 from jixiao.importers.textdump import issues as _issues  # noqa: F401  (declares the codes)
 from jixiao.importers.textdump.assemble import assemble
@@ -85,6 +86,8 @@ def parse_text(text: str, file: str | None = None) -> ImportResult:
         if result is None:
             continue
         form, form_issues = result
+        if not _has_form_values(form):
+            continue  # labels alone (a manual, a README) are not a form
         forms.append(form)
         issues.extend(form_issues)
     res = ImportResult.of(forms, issues, format=f"text/{shape}")
@@ -94,6 +97,15 @@ def parse_text(text: str, file: str | None = None) -> ImportResult:
 
         res = ImportResult([], [make_issue("text-no-form", Location(file=file), file=file or "(text)")], confs, f"text/{shape}")
     return res
+
+
+def _has_form_values(form: Form) -> bool:
+    """A form shows at least a header value, an amount, an execution cell or a scored row."""
+    header = (form.project_name, form.department, form.implementing_unit)
+    amounts = any(row.get(c) is not None for _, row in form.funds.rows() for c in FUND_COLUMNS)
+    execution = any(v is not None for v in (form.execution.weight, form.execution.rate_percent, form.execution.score))
+    scored = any(i.weight is not None or i.score is not None for i in form.indicators)
+    return any(header) or amounts or execution or scored or form.total_score is not None
 
 
 def read_form(pages: list[list[Line]], file: str | None, index: int, shape: str):  # type: ignore[no-untyped-def]
