@@ -339,3 +339,17 @@ def test_generated_forms_score_as_claimed() -> None:
         result = score_form(f)
         assert result.total == f.total_score
         assert all(s.score == s.claimed for s in result.indicators if s.status != "needs-judgement")
+
+
+def test_exact_half_rounds_up_as_on_paper() -> None:
+    """17 × 276 / 544 is exactly 8.625: multiplied before dividing, it rounds to 8.63."""
+    from decimal import Decimal as D
+
+    from jixiao.core.model import Form, Indicator
+    from jixiao.core.scoring import score_form
+
+    ind = Indicator("产出指标", "数量指标", "电子化页数", ">=544万页", "276万页", D(17), D("8.63"), "原因")
+    result = score_form(Form(indicators=(ind,)), "shanghai-2022")
+    assert result.indicators[0].score == D("8.63")
+    ind = Indicator("产出指标", "时效指标", "响应时间", "<=544分钟", "1088分钟", D(17), None, "原因")
+    assert score_form(Form(indicators=(ind,)), "national-2020").indicators[0].score == D("8.50")

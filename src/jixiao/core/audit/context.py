@@ -13,12 +13,11 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from decimal import ROUND_HALF_UP, Context, Decimal
-from functools import lru_cache
 from types import MappingProxyType
 from typing import Any
 
 from jixiao.core.frozen import FrozenMap
-from jixiao.core.grammar import evaluate, parse
+from jixiao.core.grammar import evaluate_texts
 from jixiao.core.issues import REGISTRY, Issue, Location
 from jixiao.core.model import Form
 
@@ -231,9 +230,3 @@ class AuditContext:
                 evaluate_texts(ind.target, ind.actual) for ind in self.form.indicators
             ]
         return self._evaluations
-
-
-@lru_cache(maxsize=8192)
-def evaluate_texts(target: str | None, actual: str | None) -> Any:
-    """``evaluate(parse(target), parse(actual))``, cached: batches repeat the same cells."""
-    return evaluate(parse(target), parse(actual))

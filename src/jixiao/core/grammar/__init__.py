@@ -9,7 +9,7 @@
 Pure: imports only the standard library.
 """
 
-from .evaluate import DIRECTIONS, Evaluation, evaluate
+from .evaluate import DIRECTIONS, Evaluation, evaluate, evaluate_texts
 from .explain import explain, format_number, format_quantity
 from .parser import normalise, parse
 from .units import unit_family, unit_scale
@@ -42,6 +42,7 @@ __all__ = [
     "Value",
     "YesNo",
     "evaluate",
+    "evaluate_texts",
     "explain",
     "format_number",
     "format_quantity",

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from .explain import format_quantity
 from .parser import normalise
@@ -321,3 +322,15 @@ def evaluate(target: Value, actual: Value) -> Evaluation:
     if isinstance(target, Qualitative):
         return _qualitative(target, actual)
     return Evaluation("qualitative", None)
+
+
+@lru_cache(maxsize=65536)
+def evaluate_texts(target: str | None, actual: str | None) -> Evaluation:
+    """``evaluate(parse(target), parse(actual))`` for printed cells, cached.
+
+    Scoring and the audit both compare the same pair of cells; one shared cache makes
+    the second comparison free, and batches repeat the same cells a lot.
+    """
+    from .parser import parse
+
+    return evaluate(parse(target), parse(actual))

@@ -15,7 +15,15 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
-from jixiao.core.grammar import Compound, Deadline, Empty, Evaluation, Value, evaluate, parse
+from jixiao.core.grammar import (
+    Compound,
+    Deadline,
+    Empty,
+    Evaluation,
+    Value,
+    evaluate_texts,
+    parse,
+)
 from jixiao.core.model import Indicator
 
 from .quantitative import equal, in_range, positive, reverse
@@ -90,7 +98,7 @@ def _score_indicator(
     judgement: Judgement | None,
 ) -> IndicatorScore:
     target, actual = parse(ind.target), parse(ind.actual)
-    e = evaluate(target, actual)
+    e = evaluate_texts(ind.target, ind.actual)
     if e.direction == "not-applicable":
         return IndicatorScore(
             index,

@@ -43,7 +43,7 @@ def positive(row: Row, e: Evaluation, rules: RuleSet) -> IndicatorScore:
             f"actual {_qty(a, u)} below the target {_qty(t, u)}: 0",
         )
     return row.proportional(
-        a / t,
+        (a, t),
         "positive",
         f"未达成{implicit_zh}：{_qty(a, u)} / {_qty(t, u)} × {row.w}",
         f"not met{implicit_en}: {_qty(a, u)} / {_qty(t, u)} × {row.w}",
@@ -69,7 +69,7 @@ def reverse(row: Row, e: Evaluation, rules: RuleSet, rule_zh: str = "反向") ->
                 f"reverse, not met: target {_qty(t, u)}, actual {_qty(a, u)}: 0",
             )
         return row.proportional(
-            1 - (a - t) / t,
+            (2 * t - a, t),
             "reverse-linear",
             f"{rule_zh}未达成（线性）：{row.w} × (1 − ({_qty(a, u)} − {_qty(t, u)}) / {_qty(t, u)})",
             f"reverse, not met (linear): {row.w} × (1 − ({_qty(a, u)} − {_qty(t, u)}) / {_qty(t, u)})",
@@ -83,7 +83,7 @@ def reverse(row: Row, e: Evaluation, rules: RuleSet, rule_zh: str = "反向") ->
             f"reverse, not met: target {_qty(t, u)}, actual {_qty(a, u)}: 0",
         )
     return row.proportional(
-        t / a,
+        (t, a),
         "reverse-ratio",
         f"{rule_zh}未达成：{_qty(t, u)} / {_qty(a, u)} × {row.w}",
         f"reverse, not met: {_qty(t, u)} / {_qty(a, u)} × {row.w}",
@@ -118,7 +118,7 @@ def equal(row: Row, e: Evaluation, rules: RuleSet) -> IndicatorScore:
             f"actual {_qty(a, u)} below the target {_qty(t, u)}: 0",
         )
     return row.proportional(
-        a / t,
+        (a, t),
         "equal",
         f"未达成：{_qty(a, u)} / {_qty(t, u)} × {row.w}",
         f"not met: {_qty(a, u)} / {_qty(t, u)} × {row.w}",
@@ -150,7 +150,7 @@ def in_range(row: Row, e: Evaluation, target: Value, rules: RuleSet) -> Indicato
         if a <= 0:
             return row.result(ZERO, "missed", "range", "超出区间，得 0", "outside the range: 0")
         return row.proportional(
-            t / a,
+            (t, a),
             "range",
             f"高于区间上限：{_qty(t, u)} / {_qty(a, u)} × {row.w}",
             f"above the range: {_qty(t, u)} / {_qty(a, u)} × {row.w}",
@@ -160,7 +160,7 @@ def in_range(row: Row, e: Evaluation, target: Value, rules: RuleSet) -> Indicato
     if t <= 0:
         return row.result(ZERO, "missed", "range", "低于区间，得 0", "below the range: 0")
     return row.proportional(
-        a / t,
+        (a, t),
         "range",
         f"低于区间下限：{_qty(a, u)} / {_qty(t, u)} × {row.w}",
         f"below the range: {_qty(a, u)} / {_qty(t, u)} × {row.w}",

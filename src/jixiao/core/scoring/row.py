@@ -38,9 +38,12 @@ class Row:
         )
 
     def proportional(
-        self, fraction: Decimal, rule: str, zh: str, en: str, note_zh: str = "", note_en: str = ""
+        self, fraction: tuple[Decimal, Decimal], rule: str, zh: str, en: str, note_zh: str = "", note_en: str = ""
     ) -> IndicatorScore:
-        score = q2(max(ZERO, min(self.weight, self.weight * fraction)))
+        """weight × numerator / denominator, multiplied before dividing so that an exact
+        half (17 × 276 / 544 = 8.625) rounds half-up as on paper, not from 8.62499…"""
+        numerator, denominator = fraction
+        score = q2(max(ZERO, min(self.weight, self.weight * numerator / denominator)))
         status: Status = "missed" if score == 0 else "partial"
         return self.result(
             score, status, rule, f"{zh} = {num(score)}{note_zh}", f"{en} = {num(score)}{note_en}"
