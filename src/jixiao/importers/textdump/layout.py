@@ -23,7 +23,7 @@ from jixiao.importers.textdump.tokens import Line, merge_wrapped_labels, tokeniz
 _DEV = "偏差原因分析及改进措施"
 
 
-class LayoutPage(list):  # type: ignore[type-arg]
+class LayoutPage(list[Line]):
     """The header lines of a page (for the generic readers) plus its indicator rows."""
 
     page_rows: PageRows

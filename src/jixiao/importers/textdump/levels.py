@@ -11,12 +11,16 @@ page, in the canonical order of the official layout. The cut minimises a cost ma
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from jixiao.importers.textdump import lexicon as lx
 
 STANDARD_SPLIT = {"产出指标": Decimal(50), "效益指标": Decimal(30), "满意度指标": Decimal(10)}
+
+_State = tuple[int, int, Decimal]
+"""(slots consumed, last group index, running level-1 weight) of the cut search."""
 
 
 @dataclass
@@ -84,9 +88,9 @@ def partition(slots: list[SlotInfo], pages: list[PageGroups], exec_weight: Decim
 
     # state: (slots consumed, last group index, running L1 sum) -> (cost, back pointer)
     start = (0, -1, Decimal(0))
-    best: dict[tuple[int, int, Decimal], tuple[float, tuple | None, tuple[int, int, int] | None]] = {start: (0.0, None, None)}
-    by_j: dict[int, list[tuple[int, int, Decimal]]] = {0: [start]}
-    finals: list[tuple[float, tuple]] = []
+    best: dict[_State, tuple[float, _State | None, tuple[int, int, int] | None]] = {start: (0.0, None, None)}
+    by_j: dict[int, list[_State]] = {0: [start]}
+    finals: list[tuple[float, _State]] = []
     for j in range(n + 1):
         for state in by_j.get(j, []):
             _, g, run = state
@@ -121,16 +125,26 @@ def partition(slots: list[SlotInfo], pages: list[PageGroups], exec_weight: Decim
         return [None] * n, 0.0
     finals.sort(key=lambda x: x[0])
     out: list[str | None] = [None] * n
-    state: tuple | None = finals[0][1]
-    while state is not None and best[state][2] is not None:
-        _, prev, (j, k, g2) = best[state]  # type: ignore[misc]
+    cur: _State | None = finals[0][1]
+    while cur is not None:
+        _, prev, seg = best[cur]
+        if seg is None:
+            break
+        j, k, g2 = seg
         for idx in range(j, k):
             out[idx] = groups[g2][1]
-        state = prev
+        cur = prev
     return out, _sensitivity(out, slots, groups, seg_cost, l1_cost, finals[0][0])
 
 
-def _sensitivity(out, slots, groups, seg_cost, l1_cost, best):  # type: ignore[no-untyped-def]
+def _sensitivity(
+    out: list[str | None],
+    slots: list[SlotInfo],
+    groups: list[tuple[int, str, PageGroups]],
+    seg_cost: Callable[[int, int, int], float],
+    l1_cost: Callable[[str, Decimal], float],
+    best: float,
+) -> float:
     """How much worse the cut gets when one boundary moves by one row (0 = a tie)."""
 
     def total(labels: list[str | None]) -> float:

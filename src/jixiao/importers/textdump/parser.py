@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from jixiao.core.issues import Issue
 from jixiao.core.model import FUND_COLUMNS, Form
 from jixiao.importers.result import ImportResult
 from jixiao.importers.textdump import issues as _issues  # noqa: F401  (declares the codes)
@@ -108,7 +109,7 @@ def _has_form_values(form: Form) -> bool:
     return any(header) or amounts or execution or scored or form.total_score is not None
 
 
-def read_form(pages: list[list[Line]], file: str | None, index: int, shape: str):  # type: ignore[no-untyped-def]
+def read_form(pages: list[list[Line]], file: str | None, index: int, shape: str) -> tuple[Form, list[Issue]] | None:
     flat = [ln for p in pages for ln in p]
     header = read_header(flat)
     funds = read_funds(pages[0] if len(pages) == 1 else flat)
@@ -118,7 +119,7 @@ def read_form(pages: list[list[Line]], file: str | None, index: int, shape: str)
     rows: list[PageRows] = []
     for p in pages:
         if hasattr(p, "page_rows"):
-            rows.append(p.page_rows)  # type: ignore[attr-defined]
+            rows.append(p.page_rows)
         elif is_columnar(p):
             rows.append(read_columnar(p))
         else:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import itertools
 from decimal import Decimal
+from typing import cast
 
 from jixiao.importers.textdump.cells import (
     _cell,
@@ -223,7 +224,7 @@ class _Builder:
                 self.settle_texts()
                 if kind == "marker":
                     assert ln is not None
-                    sub, label = payload  # type: ignore[misc]
+                    sub, label = cast(tuple[str, str], payload)
                     pr.markers.append((ln.no + 0.1, sub, label))
                     if sub == "l2":
                         self.marker = label
