@@ -9,6 +9,7 @@ close (several equally good readings) or the form's arithmetic disagrees
 from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
+from typing import cast
 
 from jixiao.core.issues import Issue, Location, make_issue
 from jixiao.core.model import (
@@ -49,7 +50,8 @@ def _num(cell: Cell | None) -> Decimal | None:
 def build_form(header: Header, funds: FundsReading, goals: dict[str, Found], rows: list[PageRows], asm: Assembled, file: str | None, index: int, pages: list[list[Line]]) -> tuple[Form, list[Issue]]:
     sources: dict[str, Source] = {}
     issues: list[Issue] = []
-    label = header.fields["project_name"].value if "project_name" in header.fields else None
+    # the header reader only ever stores text under project_name (sections.py)
+    label = cast("str | None", header.fields["project_name"].value if "project_name" in header.fields else None)
 
     def src(path: str, f: Found | Cell | None, conf: float | None = None) -> None:
         if f is None:
@@ -88,19 +90,19 @@ def build_form(header: Header, funds: FundsReading, goals: dict[str, Found], row
             "deviation": u.deviation.text if u.deviation else None,
         }
         indicators.append(Indicator(**vals))  # type: ignore[arg-type]
-        for f in ("name", "target", "actual", "weight", "score", "deviation"):
-            cell = getattr(u, f)
+        for fname in ("name", "target", "actual", "weight", "score", "deviation"):
+            cell = getattr(u, fname)
             if cell is not None:
-                conf = cell.conf * (0.8 if i in ambiguous and f == "name" else 1.0)
-                src(f"indicators[{i}].{f}", cell, conf)
+                conf = cell.conf * (0.8 if i in ambiguous and fname == "name" else 1.0)
+                src(f"indicators[{i}].{fname}", cell, conf)
         anchor = u.weight or u.name or u.actual
         if anchor is not None:
             lconf = 0.95 if asm.level_margin >= 1 else (0.85 if asm.level_margin >= 0.3 else 0.7)
             src(f"indicators[{i}].level1", anchor, lconf)
             src(f"indicators[{i}].level2", anchor, lconf)
-        for f in ("name", "target", "actual", "weight", "score", "level2"):
-            if vals[f] is None:
-                issues.append(make_issue("text-field-missing", Location(file=file, page=u.page, field=f"indicators[{i}].{f}", form_index=index), form=label, field=f"indicators[{i}].{f}"))
+        for fname in ("name", "target", "actual", "weight", "score", "level2"):
+            if vals[fname] is None:
+                issues.append(make_issue("text-field-missing", Location(file=file, page=u.page, field=f"indicators[{i}].{fname}", form_index=index), form=label, field=f"indicators[{i}].{fname}"))
         if i in ambiguous:
             issues.append(make_issue("text-ambiguous-assignment", Location(file=file, page=u.page, line=u.name.line if u.name else None, field=f"indicators[{i}].name", form_index=index), form=label, field=f"indicators[{i}].name", detail="同分值的行可互换 / rows with equal scores are interchangeable"))
     if asm.rows and asm.level_margin < 0.05:
@@ -160,12 +162,12 @@ def _arithmetic(form: Form, file: str | None, index: int, label: str | None) -> 
     loc = Location(file=file, form_index=index)
     weights = [i.weight for i in form.indicators]
     if form.indicators and all(w is not None for w in weights) and form.execution.weight is not None:
-        s = sum(weights, Decimal(0)) + form.execution.weight  # type: ignore[arg-type]
+        s = sum((w for w in weights if w is not None), Decimal(0)) + form.execution.weight
         if s != 100:
             out.append(make_issue("text-arithmetic-mismatch", loc, form=label, detail=f"Σ分值 + 执行分值 = {s} ≠ 100"))
     scores = [i.score for i in form.indicators]
     if form.total_score is not None and form.indicators and all(s is not None for s in scores) and form.execution.score is not None:
-        t = sum(scores, Decimal(0)) + form.execution.score  # type: ignore[arg-type]
+        t = sum((sc for sc in scores if sc is not None), Decimal(0)) + form.execution.score
         if abs(t - form.total_score) > Decimal("0.011"):
             out.append(make_issue("text-arithmetic-mismatch", loc, form=label, detail=f"执行得分 + Σ得分 = {t} ≠ 总分 {form.total_score}"))
     return out
