@@ -35,6 +35,11 @@ def _dec(cell: Cell | None) -> Decimal | None:
         return None
 
 
+def _text(cell: Cell | None) -> str | None:
+    """The printed text of a cell that may be missing."""
+    return cell.text if cell is not None else None
+
+
 def _name_group(u: Unit) -> str | None:
     return u.level2 or u.marker_before
 
@@ -65,7 +70,7 @@ def _pair_orphans(pr: PageRows, out: Assembled) -> None:
         return
     cost = []
     for o in pr.orphan_ta:
-        vk = mt.value_kind(o.target and o.target.text, o.actual and o.actual.text)
+        vk = mt.value_kind(_text(o.target), _text(o.actual))
         row = []
         for u in names:
             c = mt.kind_cost(mt.name_kind(u.name.text if u.name else None), vk)
@@ -115,7 +120,7 @@ def assemble(pages: list[PageRows], exec_weight: Decimal | None) -> Assembled:
         items_by_page[pr.page] = items
         groups.append(_page_groups(pr, page_slots, items))
     infos = [
-        SlotInfo(u.page, _dec(u.weight) or Decimal(0), mt.value_kind(u.target and u.target.text, u.actual and u.actual.text), u.level2, float(u.order))
+        SlotInfo(u.page, _dec(u.weight) or Decimal(0), mt.value_kind(_text(u.target), _text(u.actual)), u.level2, float(u.order))
         for u in slots
     ]
     _assume_missing_groups(groups)
@@ -159,7 +164,7 @@ def _page_groups(pr: PageRows, page_slots: list[Unit], items: list[Unit]) -> Pag
         g = _name_group(u)
         if g:
             counts[g] = counts.get(g, 0) + 1
-        vk = mt.value_kind(u.target and u.target.text, u.actual and u.actual.text)
+        vk = mt.value_kind(_text(u.target), _text(u.actual))
         if vk == "deadline" and "时效指标" in labels and u.level2 is None:
             strong["时效指标"] = strong.get("时效指标", 0) + 1
     fixed_only = {g for g in fixed if counts.get(g, 0) <= fixed[g]}
@@ -202,8 +207,8 @@ def _place(page_slots: list[Unit], items: list[Unit], *, continues: bool, out: A
     for i, it in enumerate(items):
         g = _name_group(it)
         nk = mt.name_kind(it.name.text if it.name else None)
-        vk_item = mt.value_kind(it.target and it.target.text, it.actual and it.actual.text)
-        ratio = mt.achievement(it.target and it.target.text, it.actual and it.actual.text)
+        vk_item = mt.value_kind(_text(it.target), _text(it.actual))
+        ratio = mt.achievement(_text(it.target), _text(it.actual))
         row = []
         for s in need:
             c = 0.0
@@ -214,7 +219,7 @@ def _place(page_slots: list[Unit], items: list[Unit], *, continues: bool, out: A
             elif s.level2 and g != s.level2:
                 c += 0.5
             if s.has_ta:
-                c += mt.kind_cost(nk, mt.value_kind(s.target and s.target.text, s.actual and s.actual.text))
+                c += mt.kind_cost(nk, mt.value_kind(_text(s.target), _text(s.actual)))
             elif vk_item and s.level2:
                 c += 0.0 if lx.AFFINITY.get(s.level2, {}).get(vk_item, 0) >= 0.5 else 0.3
             if not s.has_ta:
@@ -226,9 +231,9 @@ def _place(page_slots: list[Unit], items: list[Unit], *, continues: bool, out: A
     for i, j in enumerate(picks):
         it = items[i]
         if j < 0:
-            for c in (it.name, it.target, it.actual):
-                if c:
-                    out.unassigned.append(c)
+            for cell in (it.name, it.target, it.actual):
+                if cell:
+                    out.unassigned.append(cell)
             continue
         s = need[j]
         s.name = it.name
