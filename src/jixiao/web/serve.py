@@ -99,8 +99,10 @@ def _serve(application: object, host: str, port: int, workers: int) -> None:
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind((host, port))
     sock.listen(1024)
+    # poll(), not select(): select() cannot watch descriptors numbered 1024 or above, which
+    # a process holding up to ``connection_limit`` keep-alive connections reaches.
     options = {"sockets": [sock], "threads": 8, "connection_limit": 1000, "channel_timeout": 60,
-               "ident": "jixiao", "_quiet": True}
+               "asyncore_use_poll": True, "ident": "jixiao", "_quiet": True}
     connections.close_all()  # no database connection may be shared across fork
     children: list[int] = []
     for _ in range(workers - 1) if hasattr(os, "fork") else ():
