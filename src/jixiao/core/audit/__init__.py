@@ -18,6 +18,7 @@ from typing import Any
 
 from jixiao.core.issues import Issue, Severity, declare, make_issue
 from jixiao.core.model import Form
+from jixiao.core.scoring import RULE_SETS, get_rule_set
 
 from . import arithmetic, funds, header, indicators, reasons, scores, structure
 from .context import AUDIT_CONFIGS, AuditConfig, AuditContext, ScoringFailed
@@ -99,16 +100,9 @@ def _resolve_rules(rules: Any) -> tuple[Any, str, Issue | None]:
     if not isinstance(rules, str):
         return rules, getattr(rules, "name", None) or "custom", None
     try:
-        from jixiao.core import scoring
-    except ImportError:  # no scoring engine: arithmetic and structure still run
-        return None, rules, None
-    get_rule_set = getattr(scoring, "get_rule_set", None)
-    if get_rule_set is None:
-        return None, rules, None
-    try:
         return get_rule_set(rules), rules, None
-    except (KeyError, ValueError, LookupError):
-        known = ", ".join(sorted(getattr(scoring, "RULE_SETS", {})))
+    except KeyError:
+        known = ", ".join(sorted(RULE_SETS))
         return None, rules, make_issue("rules-unknown", rules=rules, known=known)
 
 
