@@ -17,16 +17,35 @@ runner = CliRunner()
 
 
 def test_import_xlsx_writes_interchange_and_report(tmp_path: Path) -> None:
-    out, report = tmp_path / "out.json", tmp_path / "report.json"
-    result = runner.invoke(app, ["import", str(SAMPLES / "shanghai-2022-part1.rendered.xlsx"), "-o", str(out), "--report", str(report)])
+    out = tmp_path / "out.json"
+    result = runner.invoke(app, ["import", str(SAMPLES / "shanghai-2022-part1.rendered.xlsx"), "-o", str(out), "--report"])
     assert result.exit_code == 0, result.output
     forms, issues = load_path(out)
     gold, _ = load_path(GOLD)
     assert issues == []
     assert forms == gold
-    entries = json.loads(report.read_text(encoding="utf-8"))
+    entries = json.loads((tmp_path / "out.report.json").read_text(encoding="utf-8"))
     assert entries[0]["format"] == "xlsx"
     assert entries[0]["forms"][0]["sources"]["total_score"]
+    assert entries[0]["forms"][0]["low_confidence"] == []
+    assert "低置信度字段" in result.output
+
+
+def test_import_report_file_lists_low_confidence_fields_of_a_text_dump(tmp_path: Path) -> None:
+    out, report = tmp_path / "forms.json", tmp_path / "where" / "r.json"
+    report.parent.mkdir()
+    result = runner.invoke(
+        app, ["import", str(SAMPLES / "shanghai-2022-part1.txt"), "-o", str(out), "--report-file", str(report), "--lang", "en"]
+    )
+    assert result.exit_code == 0, result.output
+    entries = json.loads(report.read_text(encoding="utf-8"))
+    assert entries[0]["format"].startswith("text/")
+    confidences = [c for f in entries[0]["forms"] for c in f["confidence"].values()]
+    assert confidences and all(0 <= float(c) <= 1 for c in confidences)
+    for form in entries[0]["forms"]:
+        assert form["low_confidence"] == sorted(k for k, c in form["confidence"].items() if float(c) < 0.9)
+    assert "Format" in result.output and "Forms" in result.output
+    assert not (tmp_path / "forms.report.json").exists()
 
 
 def test_import_of_unreadable_files_exits_nonzero_without_traceback(tmp_path: Path) -> None:

@@ -9,6 +9,7 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 
+from jixiao.cli.import_report import default_report_path, print_summary, report_entry
 from jixiao.cli.inputs import expand
 from jixiao.cli.options import FilesArg, Lang, LangOpt
 from jixiao.cli.progress import map_files
@@ -22,28 +23,16 @@ def _import_one(path: Path) -> Any:
     return import_path(path)
 
 
-def _report_entry(path: Path, result: Any, lang: str) -> dict[str, Any]:
-    forms = []
-    for form, confidences in zip(result.forms, result.confidences, strict=False):
-        forms.append(
-            {
-                "project_name": form.project_name,
-                "confidence": {k: confidences[k] for k in sorted(confidences)},
-                "sources": {k: s.describe() for k, s in sorted(form.provenance.fields.items())},
-            }
-        )
-    return {
-        "file": str(path),
-        "format": result.format,
-        "forms": forms,
-        "issues": [i.to_dict(lang) for i in result.issues],
-    }
-
-
 def import_command(
     files: FilesArg,
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Write the forms here (default: standard output).")] = None,
-    report: Annotated[Path | None, typer.Option("--report", help="Write confidences, sources and issues per file (JSON).")] = None,
+    report: Annotated[
+        bool,
+        typer.Option("--report", help="Show how sure the reader was per file, and write every field's confidence and source to OUT.report.json beside -o."),
+    ] = False,
+    report_file: Annotated[
+        Path | None, typer.Option("--report-file", help="Write the JSON report here instead (implies --report).")
+    ] = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Files read in parallel.")] = 1,
     lang: LangOpt = Lang.zh,
 ) -> None:
@@ -58,14 +47,19 @@ def import_command(
         forms.extend(result.forms)
         issues.extend(result.issues)
         unreadable += not result.forms
-        entries.append(_report_entry(path, result, lang.value))
+        entries.append(report_entry(path, result, lang.value))
     text = dumps(forms) + "\n"
     if output:
         output.write_text(text, encoding="utf-8")
     else:
         sys.stdout.write(text)
-    if report:
-        report.write_text(dumps_obj(entries) + "\n", encoding="utf-8")
+    report_path = report_file or (default_report_path(output) if report else None)
+    if report_path:
+        report_path.write_text(dumps_obj(entries) + "\n", encoding="utf-8")
+    if report or report_file:
+        print_summary(err, entries, lang.value)
+        if report_path:
+            err.print(f"report: {report_path}")
     if issues:
         print_issues(err, issues, lang.value)
     err.print(f"{len(forms)} form(s) from {len(paths)} file(s)" + (f"; {unreadable} file(s) gave none" if unreadable else ""))
