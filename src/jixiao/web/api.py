@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI, Schema
 from ninja.parser import Parser
 from ninja.renderers import BaseRenderer
@@ -58,12 +58,12 @@ api = NinjaAPI(title="绩效自评 API", version="1", parser=DecimalParser(), re
 
 
 @api.exception_handler(errors.ServiceError)
-def service_error(request: HttpRequest, exc: errors.ServiceError):  # type: ignore[no-untyped-def]
+def service_error(request: HttpRequest, exc: errors.ServiceError) -> HttpResponse:
     return api.create_response(request, errors.payload(exc), status=errors.status_of(exc))
 
 
 def _user(request: HttpRequest) -> Any:
-    return request.auth  # type: ignore[attr-defined]
+    return request.auth  # type: ignore[attr-defined]  # set by django-ninja after authentication; HttpRequest does not declare it
 
 
 def summary(record: FormRecord, user: Any) -> dict[str, Any]:
@@ -93,7 +93,7 @@ class TransitionIn(Schema):
 
 @api.get("/forms", summary="List the forms the caller may see")
 def list_forms(request: HttpRequest, state: str | None = None, year: int | None = None,
-               q: str | None = None, limit: int = 100, offset: int = 0):  # type: ignore[no-untyped-def]
+               q: str | None = None, limit: int = 100, offset: int = 0) -> dict[str, Any]:
     qs = access.visible_forms(_user(request))
     if state:
         qs = qs.filter(state=state)
@@ -106,25 +106,25 @@ def list_forms(request: HttpRequest, state: str | None = None, year: int | None 
 
 
 @api.get("/forms/{pk}", summary="One form: its keys and interchange JSON")
-def get_form(request: HttpRequest, pk: int):  # type: ignore[no-untyped-def]
+def get_form(request: HttpRequest, pk: int) -> dict[str, Any]:
     record = service.get_visible(_user(request), pk)
     return {**summary(record, _user(request)), "data": record.data, "acks": record.acks}
 
 
 @api.post("/forms", summary="Create a draft in the caller's unit (fillers)")
-def create_form(request: HttpRequest, body: FormIn):  # type: ignore[no-untyped-def]
+def create_form(request: HttpRequest, body: FormIn) -> HttpResponse:
     record = service.create_form(_user(request), body.data)
     return api.create_response(request, {**summary(record, _user(request)), "data": record.data}, status=201)
 
 
 @api.put("/forms/{pk}", summary="Save a draft; 409 if lock_version is not the current one")
-def update_form(request: HttpRequest, pk: int, body: FormUpdate):  # type: ignore[no-untyped-def]
+def update_form(request: HttpRequest, pk: int, body: FormUpdate) -> dict[str, Any]:
     record = service.save_form(_user(request), pk, body.data, body.lock_version, body.acks)
     return {**summary(record, _user(request)), "data": record.data}
 
 
 @api.get("/forms/{pk}/score", summary="Computed score (rules, execution, indicators, total, grade)")
-def score_form(request: HttpRequest, pk: int, lang: str = "zh"):  # type: ignore[no-untyped-def]
+def score_form(request: HttpRequest, pk: int, lang: str = "zh") -> dict[str, Any]:
     record = service.get_visible(_user(request), pk)
     result = engine.analyse(record.data, lang)
     if result["score"] is None:
@@ -133,7 +133,7 @@ def score_form(request: HttpRequest, pk: int, lang: str = "zh"):  # type: ignore
 
 
 @api.get("/forms/{pk}/check", summary="Issues found by the audit, with blocking flags")
-def check_form(request: HttpRequest, pk: int, lang: str = "zh"):  # type: ignore[no-untyped-def]
+def check_form(request: HttpRequest, pk: int, lang: str = "zh") -> dict[str, Any]:
     record = service.get_visible(_user(request), pk)
     result = engine.analyse(record.data, lang, record.acks)
     return {"issues": result["issues"], "errors": result["errors"], "warnings": result["warnings"],
@@ -141,7 +141,7 @@ def check_form(request: HttpRequest, pk: int, lang: str = "zh"):  # type: ignore
 
 
 @api.get("/forms/{pk}/transitions", summary="The form's workflow history")
-def list_transitions(request: HttpRequest, pk: int):  # type: ignore[no-untyped-def]
+def list_transitions(request: HttpRequest, pk: int) -> list[dict[str, Any]]:
     record = service.get_visible(_user(request), pk)
     show_user = access.can_see_history(_user(request), record)
     return [{"at": t.at, "from": t.from_state, "to": t.to_state, "comment": t.comment,
@@ -150,7 +150,7 @@ def list_transitions(request: HttpRequest, pk: int):  # type: ignore[no-untyped-
 
 
 @api.post("/forms/{pk}/transitions", summary="Act: submit, return (comment required), approve, publish, correct")
-def transition(request: HttpRequest, pk: int, body: TransitionIn, lang: str = "zh"):  # type: ignore[no-untyped-def]
+def transition(request: HttpRequest, pk: int, body: TransitionIn, lang: str = "zh") -> dict[str, Any]:
     record = workflow.act(_user(request), pk, body.action, body.comment, lang)
     return summary(record, _user(request))
 
@@ -161,7 +161,7 @@ def _signed_in(request: HttpRequest) -> None:
 
 
 @api.post("/score", summary="Score a form given as interchange JSON (not stored)")
-def score_data(request: HttpRequest, body: FormIn, lang: str = "zh"):  # type: ignore[no-untyped-def]
+def score_data(request: HttpRequest, body: FormIn, lang: str = "zh") -> dict[str, Any]:
     _signed_in(request)
     result = engine.analyse(body.data, lang)
     if result["score"] is None:
@@ -170,7 +170,7 @@ def score_data(request: HttpRequest, body: FormIn, lang: str = "zh"):  # type: i
 
 
 @api.post("/check", summary="Audit a form given as interchange JSON (not stored)")
-def check_data(request: HttpRequest, body: FormIn, lang: str = "zh"):  # type: ignore[no-untyped-def]
+def check_data(request: HttpRequest, body: FormIn, lang: str = "zh") -> dict[str, Any]:
     _signed_in(request)
     result = engine.analyse(body.data, lang)
     return {"issues": result["issues"], "errors": result["errors"], "warnings": result["warnings"],
