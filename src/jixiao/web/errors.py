@@ -63,7 +63,7 @@ HTTP_STATUS: dict[type[ServiceError], int] = {
 def status_of(error: ServiceError) -> int:
     for cls in type(error).__mro__:
         if cls in HTTP_STATUS:
-            return HTTP_STATUS[cls]  # type: ignore[index]
+            return HTTP_STATUS[cls]
     return 500
 
 

@@ -22,7 +22,7 @@ from jixiao.formats.interchange import dumps_obj
 class DecimalEncoder(json.JSONEncoder):
     def default(self, o: Any) -> Any:
         if isinstance(o, Decimal):
-            if o == o.to_integral_value() and o.as_tuple().exponent >= 0:  # type: ignore[operator]
+            if o == o.to_integral_value() and o.as_tuple().exponent >= 0:  # type: ignore[operator]  # exponent is a str only for NaN (fails the first test) and ±Infinity (raises TypeError here)
                 return int(o)
             return float(o)
         return super().default(o)

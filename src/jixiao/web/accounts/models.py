@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -66,7 +67,7 @@ class Token(models.Model):
         verbose_name = _("API 令牌")
         verbose_name_plural = _("API 令牌")
 
-    def save(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def save(self, *args: Any, **kwargs: Any) -> None:
         if not self.key:
             self.key = secrets.token_hex(20)
         super().save(*args, **kwargs)
