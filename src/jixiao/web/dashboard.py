@@ -64,7 +64,8 @@ def figures(records: list[FormRecord]) -> dict[str, Any]:
     rate_bins: list[list[int]] = [[] for _ in RATE_BINS]
     score_bins: list[list[int]] = [[] for _ in SCORE_BINS]
     grades: dict[str, list[int]] = defaultdict(list)
-    gaps, findings = [], []
+    gaps: list[dict[str, Any]] = []
+    findings: list[dict[str, Any]] = []
     for r in records:
         s = summary(r)
         u = by_unit[r.unit.name]
@@ -72,8 +73,9 @@ def figures(records: list[FormRecord]) -> dict[str, Any]:
         u["executed"] += _dec(s["executed"]) or 0
         u["ids"].append(r.pk)
         rate = _dec(s["rate"])
-        if rate is None and _dec(s["budget"]):
-            rate = (_dec(s["executed"]) or Decimal(0)) * 100 / _dec(s["budget"])  # type: ignore[operator]
+        budget = _dec(s["budget"])
+        if rate is None and budget:
+            rate = (_dec(s["executed"]) or Decimal(0)) * 100 / budget
         i = _bin(rate, RATE_BINS)
         if i is not None:
             rate_bins[i].append(r.pk)

@@ -86,7 +86,7 @@ def _users(units: dict[str, Unit]) -> list[tuple[str, str, str]]:
         if created:
             user.set_password(PASSWORD)
             user.save()
-        Profile.objects.update_or_create(user=user, defaults={"role": role, "unit": units.get(unit_name)})
+        Profile.objects.update_or_create(user=user, defaults={"role": role, "unit": units.get(unit_name) if unit_name else None})
         logins.append((username, str(role.label), unit_name or "—"))
     admin, created = User.objects.get_or_create(username="admin", defaults={"is_staff": True, "is_superuser": True})
     if created:

@@ -68,7 +68,8 @@ def from_post(post: QueryDict, previous: dict[str, Any] | None = None) -> dict[s
 
 
 def acks_from_post(post: QueryDict) -> dict[str, str]:
-    return {k[4:]: v.strip() for k, v in post.items() if k.startswith("ack.") and v.strip()}
+    # A QueryDict Django parsed has no empty value list, so each value is a str, not list[object].
+    return {k[4:]: v.strip() for k, v in post.items() if k.startswith("ack.") and v.strip()}  # type: ignore[union-attr]
 
 
 def blank(year: int, unit_name: str, department: str) -> dict[str, Any]:
