@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
@@ -12,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from jixiao.web.accounts.models import Token
+from jixiao.web.request_types import AuthenticatedRequest
 
 
 def _throttle_key(request: HttpRequest) -> str:
@@ -24,7 +27,7 @@ class ThrottledLoginView(auth_views.LoginView):
 
     template_name = "jixiao/login.html"
 
-    def post(self, request: HttpRequest, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         key = _throttle_key(request)
         if cache.get(key, 0) >= settings.LOGIN_MAX_FAILURES:
             form = self.get_form()
@@ -41,7 +44,7 @@ class ThrottledLoginView(auth_views.LoginView):
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def tokens(request: HttpRequest) -> HttpResponse:
+def tokens(request: AuthenticatedRequest) -> HttpResponse:
     created = None
     if request.method == "POST":
         if request.POST.get("delete"):

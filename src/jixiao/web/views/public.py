@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from uuid import UUID
+
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
@@ -24,13 +26,13 @@ def public_list(request: HttpRequest) -> HttpResponse:
     if year.isdigit():
         qs = qs.filter(year=int(year))
     qs = qs.order_by("unit__parent__name", "unit__name", "-year", "project", "-version")
-    newest = {}
+    newest: dict[UUID, int] = {}
     for series, version in FormRecord.objects.filter(state=rules.PUBLISHED).values_list("series", "version"):
         newest[series] = max(version, newest.get(series, 0))
     page = Paginator(list(qs), 100).get_page(request.GET.get("page"))
     groups: dict[tuple[str, int | None], list[FormRecord]] = {}
     for r in page:
-        r.superseded = newest.get(r.series, 0) > r.version  # type: ignore[attr-defined]
+        r.superseded = newest.get(r.series, 0) > r.version  # type: ignore[attr-defined]  # a flag for the template, not a model field
         groups.setdefault((r.unit.department.name, r.year), []).append(r)
     years = sorted({y for y in FormRecord.objects.filter(state=rules.PUBLISHED).values_list("year", flat=True) if y},
                    reverse=True)
