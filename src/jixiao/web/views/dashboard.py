@@ -11,10 +11,11 @@ from django.utils.translation import gettext as _
 from jixiao.web import access, errors
 from jixiao.web.accounts.models import Unit
 from jixiao.web.dashboard import figures
+from jixiao.web.records.models import FormRecord
 from jixiao.web.views.common import error_page
 
 
-def _records(request: HttpRequest):  # -> QuerySet
+def _records(request: HttpRequest) -> list[FormRecord]:
     qs = access.visible_forms(request.user).exclude(state="draft")
     department, year = request.GET.get("department", ""), request.GET.get("year", "")
     if department.isdigit():
