@@ -91,7 +91,9 @@ def _header_lines(numbered: list[tuple[int, str]], pno: int) -> list[Line]:
             block += 1
             continue
         if "实际完成情况" in raw and "预期目标" in raw:
-            goal_col = _w(raw[: raw.index("实际完成情况")]) - 12
+            # 预期目标 is centred over its column, whose lines start left of that centre;
+            # an 实际完成情况 line starts right of it (the right column begins further on)
+            goal_col = _w(raw[: raw.index("预期目标")]) + 2
             lines.append(Line(no, raw.strip(), pno, block))
             continue
         if goal_col is not None:
@@ -100,7 +102,7 @@ def _header_lines(numbered: list[tuple[int, str]], pno: int) -> list[Line]:
             # the vertical 年/度/总/体/目/标 and the next table's header are dropped; two
             # pieces on one line are the two columns side by side
             for n, (x, frag) in enumerate(frs):
-                right = n == len(frs) - 1 if len(frs) >= 2 else x >= goal_col
+                right = frs[0][0] >= goal_col or (len(frs) >= 2 and n == len(frs) - 1)
                 sides[right] = sides.get(right, "") + frag
             for right, frag in sides.items():
                 (actual if right else expected).append(Line(no, frag, pno, block))
