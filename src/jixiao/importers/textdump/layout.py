@@ -12,6 +12,7 @@ The two 年度总体目标 columns are separated the same way, by the 实际完�
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from decimal import Decimal
 from statistics import median
 
@@ -76,7 +77,8 @@ def _page(numbered: list[tuple[int, str]], pno: int) -> LayoutPage:
         table_start = 0
     head = numbered[:header_idx if header_idx is not None else table_start]
     lp = LayoutPage(_header_lines(head, pno))
-    lp.page_rows = _table(numbered[table_start:], pno)
+    label_x = _label_column(numbered[header_idx][1]) if header_idx is not None else None
+    lp.page_rows = _table(numbered[table_start:], pno, label_x)
     return lp
 
 
@@ -101,7 +103,7 @@ def _header_lines(numbered: list[tuple[int, str]], pno: int) -> list[Line]:
             frs = [(x, f) for x, f in fragments(raw) if len(f) > 1 and not _DEV.startswith(f)]
             # the vertical 年/度/总/体/目/标 and the next table's header are dropped; two
             # pieces on one line are the two columns side by side
-            for n, (x, frag) in enumerate(frs):
+            for n, (_x, frag) in enumerate(frs):
                 right = frs[0][0] >= goal_col or (len(frs) >= 2 and n == len(frs) - 1)
                 sides[right] = sides.get(right, "") + frag
             for right, frag in sides.items():
@@ -119,7 +121,13 @@ def _header_lines(numbered: list[tuple[int, str]], pno: int) -> list[Line]:
     return [ln for ln in lines if ln.raw.strip()]
 
 
-def _table(numbered: list[tuple[int, str]], pno: int) -> PageRows:
+def _label_column(header: str) -> float | None:
+    """Centre of the 二级指标 header: where the merged label cells' pieces are printed."""
+    x = header.find("二级指标")
+    return _w(header[:x]) + 2 if x >= 0 else None
+
+
+def _table(numbered: list[tuple[int, str]], pno: int, label_x: float | None = None) -> PageRows:
     pr = PageRows(page=pno, positional=True)
     rows = [(no, fragments(raw)) for no, raw in numbered]
     anchors = [k for k, (_, fr) in enumerate(rows) if fr and _anchor_index(fr) is not None]
@@ -141,6 +149,18 @@ def _table(numbered: list[tuple[int, str]], pno: int) -> PageRows:
     label_edge = min((f[0] for _, fr in rows for f in fr if lx.label_kind(f[1]) in ("l1", "l2")), default=0)
     label_right = max((f[0] + _w(f[1]) for _, fr in rows for f in fr if lx.label_kind(f[1]) in ("l1", "l2")), default=label_edge)
     score_x = centres.get("score", 1e9)
+
+    def in_labels(x: int, t: str) -> bool:
+        """A piece of a merged 一级/二级指标 label: in the label columns, left of the names.
+
+        Either it ends left of a whole label printed on the page, or (every label on the
+        page wrapped into pieces) its centre is nearer the 二级指标 header than the names."""
+        c = x + _w(t) / 2
+        name_c = centres.get("name", 1e9)
+        if x + _w(t) <= label_right + 1 and c < name_c - 6:
+            return True
+        return label_x is not None and name_c < 1e9 and abs(c - label_x) < abs(c - name_c) and not _is_num(t)
+
     units = {k: Unit(pno, rows[k][0]) for k in anchors}
     parts: dict[int, dict[str, list[tuple[int, str]]]] = {k: {} for k in anchors}
     band = 0
@@ -150,7 +170,7 @@ def _table(numbered: list[tuple[int, str]], pno: int) -> PageRows:
             band += 1
         bands.append(band)
     label_frags: list[tuple[int, int, str]] = []
-    roles_at = {k: _roles(fr, centres, score_x, label_right) for k, (_, fr) in enumerate(rows)}
+    roles_at = {k: _roles(fr, centres, score_x, in_labels) for k, (_, fr) in enumerate(rows)}
     for k, (no, fr) in enumerate(rows):
         if not fr:
             continue
@@ -175,7 +195,7 @@ def _table(numbered: list[tuple[int, str]], pno: int) -> PageRows:
             if kind == "column" or (_DEV.endswith(t) and len(t) <= 5 and k < 3):
                 continue
             centre = x + _w(t) / 2
-            if x + _w(t) <= label_right + 1 and centre < centres.get("name", 1e9) - 6:
+            if in_labels(x, t):
                 label_frags.append((no, x, t))
                 continue
             if nearest is None:
@@ -215,7 +235,7 @@ def full_row(fr: list[tuple[int, str]], ai: int, idx: int) -> str | None:
     return ("actual", "target", "name")[min(pos, 2)]
 
 
-def _roles(fr: list[tuple[int, str]], centres: dict[str, float], score_x: float, label_right: float) -> set[str]:
+def _roles(fr: list[tuple[int, str]], centres: dict[str, float], score_x: float, in_labels: Callable[[int, str], bool]) -> set[str]:
     out: set[str] = set()
     for x, t in fr:
         if lx.label_kind(t):
@@ -223,7 +243,7 @@ def _roles(fr: list[tuple[int, str]], centres: dict[str, float], score_x: float,
         c = x + _w(t) / 2
         if c > score_x + 3:
             out.add("deviation")
-        elif not (x + _w(t) <= label_right + 1 and c < centres.get("name", 1e9) - 6):
+        elif not in_labels(x, t):
             out.add(min(("name", "target", "actual"), key=lambda r: abs(centres.get(r, 1e9) - c)))
     return out
 
@@ -274,7 +294,8 @@ def _merge_column(frags: list[tuple[int, str]], pr: PageRows) -> None:
             cand = "".join(t for _, t in frags[i:j])
             kind = lx.label_kind(cand)
             if kind in ("l1", "l2"):
-                pr.markers.append((frags[i][0] + 0.1, kind, cand))
+                # a merged cell's label is centred on its rows: its middle line, not its first
+                pr.markers.append(((frags[i][0] + frags[j - 1][0]) / 2 + 0.1, kind, cand))
                 i = j
                 break
         else:
