@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from jixiao.importers.textdump import lexicon as lx
 
@@ -187,6 +188,7 @@ def join_value_lines(lines: list[Line]) -> list[Line]:
     # numbers above the indicator table's header are the funds block's, one per line
     head_end = next((k for k, ln in enumerate(kept) if any(t.text in ("三级指标", "年度指标值", "一级指标") for t in ln.toks)), 0)
     out.extend(kept[:head_end])
+    kept = kept[:head_end] + _regroup_early_weights(kept[head_end:])
     i = head_end
     while i < len(kept):
         j = i
@@ -211,6 +213,43 @@ def join_value_lines(lines: list[Line]) -> list[Line]:
 
 
 _VERTICAL = frozenset("绩效指标年度总体目")
+
+
+def _is_num(ln: Line) -> bool:
+    return len(ln.toks) == 1 and ln.toks[0].kind == "num"
+
+
+def _regroup_early_weights(lines: list[Line]) -> list[Line]:
+    """A row's 分值 printed before its name (the cell sits a little higher than the name's
+    text) makes an odd run ``w s w'`` after the row above and a lone ``s'`` after the row
+    itself; the ``w'`` moves down to its ``s'`` when the pair reads as 得分 ≤ 分值 (a run of
+    three read as actual/分值/得分 is followed by a pair). Longer runs are a column printed
+    as one block, not this."""
+    out = list(lines)
+    i = 0
+    while i < len(out):
+        if not _is_num(out[i]):
+            i += 1
+            continue
+        j = i
+        while j < len(out) and _is_num(out[j]):
+            j += 1
+        k = j
+        while k < len(out) and not _is_num(out[k]):
+            k += 1
+        m = k
+        while m < len(out) and _is_num(out[m]):
+            m += 1
+        first, second = j - i, m - k
+        if first == 3 and second == 1 and k > j:
+            w, s = Decimal(out[j - 1].toks[0].text), Decimal(out[k].toks[0].text)
+            if w > 0 and s <= w:
+                moved = out.pop(j - 1)
+                out.insert(k - 1, moved)
+                i = k + 1
+                continue
+        i = j
+    return out
 
 
 def _is_text(ln: Line) -> bool:
