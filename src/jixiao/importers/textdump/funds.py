@@ -22,6 +22,7 @@ from jixiao.importers.textdump.sections import Found
 from jixiao.importers.textdump.tokens import Line, Tok
 
 _FUNDISH = ("amount", "dash", "num", "percent")
+_TABLE_HEAD = ("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值")
 
 
 @dataclass
@@ -55,9 +56,12 @@ def read_funds(lines: list[Line]) -> FundsReading:
     res = FundsReading()
     labeled: dict[str, list[tuple[Tok, Line]]] = {}
     orphans: list[list[tuple[Tok, Line]]] = []
-    pending: str | None = None
+    pending: list[str] = []
+    """Row labels printed without amounts, oldest first: a box of several labels is
+    followed by their amounts in row order, so the first open label takes the next run."""
     last_fund_idx = -10
     cur: list[tuple[Tok, Line]] | None = None
+    _execution(lines, res)  # first: its 分值/得分 printed one per line are not amounts
     for idx, ln in enumerate(lines):
         toks = ln.toks
         for t in toks:
@@ -72,35 +76,39 @@ def read_funds(lines: list[Line]) -> FundsReading:
             row = lx.FUND_ROW_LABELS[toks[row_idx].text]
             run = _run(toks[row_idx + 1 :], labeled=True)
             labeled.setdefault(row, []).extend((t, ln) for t in run)
-            pending = None if run else row
+            # labels printed one after another wait in turn; one already taking amounts is done
+            pending = [] if run else [*(p for p in pending if not labeled[p]), row]
             cur = labeled[row]
             ln.used = all(t.kind in (*_FUNDISH, "label") for t in toks)
             last_fund_idx = idx
             continue
         kinds = ln.kinds()
-        if pending is not None and len(ln.toks) == 1 and kinds[0] in ("num", "amount", "dash"):
+        if pending and len(ln.toks) == 1 and kinds[0] in ("num", "amount", "dash"):
             # a row label printed alone, its amounts one per line below it (万元 forms: 859.25)
-            labeled[pending].append((ln.toks[0], ln))
+            labeled[pending[0]].append((ln.toks[0], ln))
             ln.used = True
             last_fund_idx = idx
-            if len([p for p in labeled[pending] if p[0].text != "—"]) >= 3:
-                cur, pending = labeled[pending], None
+            if len([p for p in labeled[pending[0]] if p[0].text != "—"]) >= 3:
+                cur, pending = labeled[pending[0]], pending[1:]
             continue
         if not kinds or any(k not in _FUNDISH for k in kinds):
             if not all(t.kind == "label" for t in toks):
                 cur = None
+            if any(t.sub in ("l1", "l2") or t.text in _TABLE_HEAD for t in toks):
+                pending = []  # the indicator table: its numbers are no amounts
             continue
         has_amount = "amount" in kinds
         all_dash = all(k == "dash" for k in kinds)
         near = idx - last_fund_idx <= 2
-        if not (has_amount or (all_dash and (near or pending))):
+        small = pending and toks[0].kind == "num" and re.fullmatch(r"\d+\.\d\d", toks[0].text)  # 万元: 364.49 —
+        if not (has_amount or small or (all_dash and (near or pending))):
             continue
-        run = _run(toks)
+        run = _run(toks, labeled=bool(small))
         if not run:
             continue
-        if pending is not None:
-            labeled[pending].extend((t, ln) for t in run)
-            cur, pending = labeled[pending], None
+        if pending:
+            labeled[pending[0]].extend((t, ln) for t in run)
+            cur, pending = labeled[pending[0]], pending[1:]
         elif cur is not None and len(toks) == 1 and idx - last_fund_idx == 1:
             cur.extend((t, ln) for t in run)
         else:
@@ -125,7 +133,6 @@ def read_funds(lines: list[Line]) -> FundsReading:
         for col, (tok, ln) in zip(FUND_COLUMNS, cells, strict=False):
             value = None if tok.kind == "dash" else dec(tok.text)
             res.cells[f"funds.{row}.{col}"] = Found(value, ln.no, ln.page, conf)
-    _execution(lines, res)
     _regrid([p for ps in labeled.values() for p in ps] + [p for o in orphans for p in o], res, lines)
     return res
 
@@ -137,8 +144,10 @@ def _regrid(found: list[tuple[Tok, Line]], res: FundsReading, lines: list[Line])
     if 0 < len(seq) < 12 and seq[-1][1] in lines:
         taken = {f.line for k, f in res.cells.items() if k.startswith("execution.")}
         last = lines.index(seq[-1][1])
-        for ln in lines[last + 1 : last + 9]:
-            if any(t.kind not in _FUNDISH for t in ln.toks) or ln.no in taken:
+        for ln in lines[last + 1 : last + 16]:
+            if ln.no in taken or (ln.toks and all(t.kind == "label" and t.sub in ("column", "goal") for t in ln.toks)):
+                continue  # the execution cells, a label box printed among the amounts (得分, 预期目标)
+            if any(t.kind not in _FUNDISH for t in ln.toks):
                 break
             seq.extend((t, ln) for t in ln.toks if t.kind == "amount" or (t.kind == "num" and re.fullmatch(r"\d+\.\d\d", t.text)) or (t.kind == "dash" and t.text != "—"))
     values = [None if t.kind == "dash" else dec(t.text) for t, _ in seq]
@@ -204,8 +213,10 @@ def _execution(lines: list[Line], res: FundsReading) -> None:
         weight = (Decimal(before[0].text), before[1], 0.95)
     if after and after[0].kind == "num":
         score = (Decimal(after[0].text), after[1], 0.95)
+    if weight and score and abs(score[0] - _round2(weight[0] * min(rate, Decimal(100)) / 100)) > Decimal("0.01"):
+        score = None  # the number after the rate is not its 得分 (an amount printed there)
     if weight and not score:
-        want = _round2(weight[0] * rate / 100)
+        want = _round2(weight[0] * min(rate, Decimal(100)) / 100)
         cands = [(abs(p - pos), t, ln) for p, t, ln in nums if p != pos - 1 and abs(Decimal(t.text) - want) <= Decimal("0.01")]
         if cands:
             _, t, ln = min(cands, key=lambda c: c[0])
@@ -221,8 +232,14 @@ def _execution(lines: list[Line], res: FundsReading) -> None:
             weight = (Decimal(t.text), ln, 0.85)
     if weight:
         res.cells["execution.weight"] = Found(weight[0], weight[1].no, weight[1].page, weight[2])
-        weight[1].used = True
+        _claim(weight[1])
     if score:
         res.cells["execution.score"] = Found(score[0], score[1].no, score[1].page, score[2])
-        score[1].used = True
-    rate_line.used = True
+        _claim(score[1])
+    _claim(rate_line)
+
+
+def _claim(ln: Line) -> None:
+    """Mark an execution cell's line read, unless it also prints a row's label or amounts."""
+    if not any(t.kind == "amount" or t.sub == "fundrow" for t in ln.toks):
+        ln.used = True
