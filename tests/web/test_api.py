@@ -94,3 +94,18 @@ def test_pages_in_english(persona, users, units):
         assert '<html lang="en">' in page and "Public" in page, url
     detail = client.get(f"/forms/{record.pk}/").content.decode()
     assert "Workflow history" in detail and "Indicators" in detail
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("number", ["Infinity", "-Infinity", "NaN"])
+def test_non_finite_numbers_are_reported_at_their_field_not_a_server_error(users, units, number):
+    api = api_client_for(users["filler_own"])
+    body = '{"data": {"year": 2023, "funds": {"total": {"executed": N}}, "total_score": N}}'.replace("N", number)
+    created = api.post("/api/forms", body, content_type="application/json")
+    assert created.status_code == 400
+    assert json.loads(created.content)["fields"] == ["funds.total.executed", "total_score"]
+    checked = api.post("/api/check", body, content_type="application/json")
+    assert checked.status_code == 200
+    issues = json.loads(checked.content)["issues"]
+    assert {(i["code"], i["location"]["field"]) for i in issues if i["code"] == "json-type"} == {
+        ("json-type", "funds.total.executed"), ("json-type", "total_score")}

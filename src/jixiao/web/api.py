@@ -28,9 +28,15 @@ from jixiao.web.records.models import FormRecord
 from jixiao.web.workflow import service as workflow
 
 
+def _constant_as_text(name: str) -> str:
+    """``NaN`` / ``Infinity`` are not JSON numbers: kept as text so the form's checks report
+    them at their field (``json-type``) instead of storing a value no database accepts."""
+    return name
+
+
 class DecimalParser(Parser):
     def parse_body(self, request: HttpRequest) -> Any:
-        return json.loads(request.body or b"null", parse_float=Decimal)
+        return json.loads(request.body or b"null", parse_float=Decimal, parse_constant=_constant_as_text)
 
 
 class ExactRenderer(BaseRenderer):

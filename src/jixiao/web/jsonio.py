@@ -22,7 +22,10 @@ from jixiao.formats.interchange import dumps_obj
 class DecimalEncoder(json.JSONEncoder):
     def default(self, o: Any) -> Any:
         if isinstance(o, Decimal):
-            if o == o.to_integral_value() and o.as_tuple().exponent >= 0:  # type: ignore[operator]  # exponent is a str only for NaN (fails the first test) and ±Infinity (raises TypeError here)
+            if not o.is_finite():  # parsers keep NaN/Infinity out of stored data; reaching here is a bug
+                raise ValueError(f"{o} is not a JSON number")
+            exponent = o.as_tuple().exponent
+            if isinstance(exponent, int) and exponent >= 0 and o == o.to_integral_value():
                 return int(o)
             return float(o)
         return super().default(o)
