@@ -100,6 +100,30 @@ def test_field_history_names_who_changed_what(users, units):
     }
 
 
+@pytest.mark.django_db
+def test_field_history_of_removed_rows_keeps_every_leaf_as_stored(users, units):
+    """One save that drops indicators writes a row per removed leaf (one statement on
+    PostgreSQL): values come back typed as the form stores them, an absent one as NULL."""
+    from decimal import Decimal
+
+    from jixiao.web.records.service import diff
+
+    record = make_form(units["A1"])
+    post = _editor_post(record.data, lock_version=record.lock_version)
+    for key in [k for k in post if k.startswith("ind.")]:
+        post[key] = post[key][:1]
+    post["execution.rate_percent"] = "99.5"
+    before = record.data
+    assert client_for(users["filler_own"]).post(f"/forms/{record.pk}/edit/", post).status_code == 302
+    record.refresh_from_db()
+    expected = diff(before, record.data)
+    assert len(expected) > 20
+    stored = sorted(record.changes.values_list("path", "old", "new", "user__username"))
+    assert stored == sorted((p, o, n, "filler_own") for p, o, n in expected)
+    assert record.changes.filter(new__isnull=True).count() == sum(1 for _, _, n in expected if n is None)
+    assert record.changes.get(path="execution.rate_percent").new == Decimal("99.5")
+
+
 def _plain(data):
     from jixiao.web.jsonio import dumps
 
