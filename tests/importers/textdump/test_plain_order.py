@@ -21,3 +21,14 @@ def test_a_bare_actual_before_its_pair_stays() -> None:
     # actual 0, 分值 2, 得分 0; the next row has its own pair (an even run)
     body = "培训人数\n\n>=100人\n\n0\n\n2\n\n0\n\n会议场次\n\n=5场\n\n5场\n\n3\n\n3\n"
     assert _rows(body) == ["培训人数", ">=100人", "0 2 0", "会议场次", "=5场", "5场", "3 3"]
+
+
+def test_a_project_name_printed_above_its_label() -> None:
+    from jixiao.importers.textdump.sections import fill_late, read_header
+
+    text = "财政项目支出绩效自评表\n(2024 年度)\n档案数字化项目12\n\n项目名称\n主管部门\n\n市交通委员会\n\n实施单位\n年初预算数\n\n全年预算数\n\n市生态环境局执法总队\n全年执行数\n\f"
+    lines = build_lines(text)[0]
+    head = read_header(lines)
+    fill_late(head, lines)
+    got = {k: f.value for k, f in head.fields.items()}
+    assert got == {"year": 2024, "project_name": "档案数字化项目12", "department": "市交通委员会", "implementing_unit": "市生态环境局执法总队"}

@@ -37,10 +37,13 @@ def _is_free_text_line(ln: Line) -> bool:
 def read_header(lines: list[Line]) -> Header:
     head = Header()
     pending: list[tuple[str, Line]] = []
+    early: list[Line] = []  # free text between the title and the first header label
     for _idx, ln in enumerate(lines):
         if ln.used:
             continue
         toks = ln.toks
+        if head.has_title and not pending and not head.fields.keys() - {"year"} and _is_free_text_line(ln):
+            early.append(ln)
         if any(t.kind == "label" and t.sub == "title" for t in toks):
             head.has_title = True
             ln.used = all(t.kind in ("label", "year") for t in toks)
@@ -72,6 +75,11 @@ def read_header(lines: list[Line]) -> Header:
             elif words:
                 conf = 1.0 if len(words) == 1 else 0.8
                 head.fields.setdefault(key, Found("".join(words) if key != "project_name" else " ".join(words), ln.no, ln.page, conf))
+            elif key not in head.fields and len(early) == 1 and key == "project_name":
+                # the first header row's value printed above its label (the value cell's
+                # text sits higher than the centred label): the one line after the title
+                head.fields[key] = Found(early[0].toks[0].text, early[0].no, early[0].page, 0.75)
+                early[0].used = True
             elif key not in head.fields:
                 pending.append((key, ln))
     # labels printed alone: the next free one-word text line after the label
