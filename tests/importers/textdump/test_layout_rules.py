@@ -57,3 +57,48 @@ def test_label_printed_only_in_pieces_is_a_marker_centred_on_its_rows() -> None:
     anchor = {u.name.text: u.name.line for u in rows.units if u.name}
     assert int(l2["社会效益指标"]) == anchor["服务质量"]
     assert int(l2["可持续影响指标"]) == anchor["社会影响"] + 2
+
+
+TALL = """\
+       一级指标   二级指标      三级指标               年度指标值          实际完成值         分值    得分
+              质量指标
+                        系统可用率               >=90%          90%          3      3
+                      系统可用率（2）              >=95%          97%          15     15
+                      自评完成时间                3月底前          按期完成          4      4
+              时效指标
+                      项目完成及时性                及时             及时          4      4
+                                         安全，加强项目         安全，加强项目
+                                         资金管理，提高         资金管理，提高
+ 绩
+                                         资金使用效益。         资金使用效益。
+ 效                      信息安全                                            7      7
+ 指                                       并贯彻落实年度         并贯彻落实年度
+ 标                                       工作部署，完成         工作部署，完成
+                                          各项任务。           各项任务。
+                                         进一步提升，推         进一步提升，推
+                                         进信息化建设，         进信息化建设，
+                                         保障系统安全稳         保障系统安全稳
+              社会效益指     服务质量             定运行。并加强         定运行。并加强        2      2
+       效益指标
+                标                        项目资金管理，         项目资金管理，
+                                         提高资金使用效         提高资金使用效
+                                            益。              益。
+                                         安全，加强项目         安全，加强项目
+                                         资金管理，提高         资金管理，提高
+                                         资金使用效益。         资金使用效益。
+                      信息安全（2）            并按计划开展培         并按计划开展培        12     12
+                                         训、调研和宣传         训、调研和宣传
+                                         工作，提升服务         工作，提升服务
+                                           水平。             水平。
+"""
+
+
+def test_tall_cells_are_cut_together_down_the_page() -> None:
+    # each wrapped cell is centred on its row; cutting one pair of rows at a time left
+    # 服务质量's first lines with the row above (they had been given to the row below it)
+    rows = layout_pages(TALL)[0].page_rows
+    target = {u.name.text: u.target.text for u in rows.units if u.name and u.target}
+    assert target["项目完成及时性"] == "及时"
+    assert target["信息安全"] == "安全，加强项目资金管理，提高资金使用效益。并贯彻落实年度工作部署，完成各项任务。"
+    assert target["服务质量"] == "进一步提升，推进信息化建设，保障系统安全稳定运行。并加强项目资金管理，提高资金使用效益。"
+    assert target["信息安全（2）"] == "安全，加强项目资金管理，提高资金使用效益。并按计划开展培训、调研和宣传工作，提升服务水平。"

@@ -1,8 +1,7 @@
-"""Layout dumps: re-cutting the lines two neighbouring rows share in one column."""
+"""Layout dumps: re-cutting the lines neighbouring rows share in one column."""
 
 from __future__ import annotations
 
-import itertools
 from decimal import Decimal
 
 from jixiao.importers.textdump import lexicon as lx
@@ -14,39 +13,69 @@ def _is_num(s: str) -> bool:
     return lx.is_num(s)
 
 
-def rebalance(anchors: list[int], parts: dict[int, dict[str, list[tuple[int, str]]]], rows: list[tuple[int, list[tuple[int, str]]]]) -> None:
-    """Re-cut the lines two neighbouring rows share in one column by the wrap rule.
+Parts = dict[int, dict[str, list[Frag]]]
+
+
+def rebalance(anchors: list[int], parts: Parts, rows: list[tuple[int, list[Frag]]]) -> None:
+    """Re-cut the lines between neighbouring rows, column by column, by the wrap rule.
 
     Every line of a wrapped cell but its last is full, and a cell is centred on its
-    row; among the cuts that respect the first, the most centred pair wins.
+    row. The lines of one column between two anchors go, cut once, to the row above and
+    the row below; the cuts of the whole page are chosen together (a dynamic programme),
+    because a tall cell pushes its neighbours' cuts along: cutting one pair at a time
+    leaves the next row's lines with whoever first took them.
     """
+    if len(anchors) < 2:
+        return
     line_of = {no: k for k, (no, _) in enumerate(rows)}
-    for a, b in itertools.pairwise(anchors):
-        for role in ("deviation", "name", "target", "actual"):
-            pa, pb = parts[a].get(role, []), parts[b].get(role, [])
-            top_a = [f for f in pa if line_of[f[0]] <= a]
-            shared = sorted([f for f in pa if line_of[f[0]] > a] + [f for f in pb if line_of[f[0]] < b], key=lambda f: line_of[f[0]])
-            bottom_b = [f for f in pb if line_of[f[0]] >= b]
-            if not shared or not (top_a or bottom_b):
-                continue
-            best: tuple[float, int] | None = None
-            for j in range(len(shared) + 1):
-                ca, cb = top_a + shared[:j], shared[j:] + bottom_b
-                bad = _unwrapped(ca) + _unwrapped(cb)
-                skew = _skew(ca, a, line_of) + _skew(cb, b, line_of)
-                if role == "deviation":  # a row scored in full rarely explains a deviation
-                    skew += 1.5 * ((bool(ca) and _full_score(parts[a])) + (bool(cb) and _full_score(parts[b])))
-                key = (bad * 10 + skew, -j)
-                if best is None or key < (best[0], -best[1]):
-                    best = (key[0], j)
-            assert best is not None
-            j = best[1]
-            parts[a][role] = top_a + shared[:j]
-            parts[b][role] = shared[j:] + bottom_b
-            if not parts[a][role]:
-                del parts[a][role]
-            if not parts[b][role]:
-                del parts[b][role]
+    for role in ("deviation", "name", "target", "actual"):
+        _recut(role, anchors, parts, line_of)
+
+
+def _recut(role: str, anchors: list[int], parts: Parts, line_of: dict[int, int]) -> None:
+    first, last = anchors[0], anchors[-1]
+    gaps: list[list[Frag]] = [[] for _ in anchors[1:]]
+    fixed: dict[int, list[Frag]] = {a: [] for a in anchors}
+    for a in anchors:
+        for f in parts[a].get(role, []):
+            k = line_of[f[0]]
+            if first < k < last and k not in fixed:
+                gi = next(i for i in range(len(anchors) - 1) if anchors[i] < k < anchors[i + 1])
+                gaps[gi].append(f)
+            else:  # on an anchor's line, or above/below all rows: left where it is
+                fixed[a].append(f)
+    if not any(gaps):
+        return
+    for g in gaps:
+        g.sort(key=lambda f: line_of[f[0]])
+
+    def cell(i: int, lo: int, hi: int) -> list[Frag]:
+        above = gaps[i - 1][lo:] if i > 0 else []
+        below = gaps[i][:hi] if i < len(gaps) else []
+        return sorted(fixed[anchors[i]] + above + below, key=lambda f: line_of[f[0]])
+
+    def cost(i: int, lo: int, hi: int) -> float:
+        c = cell(i, lo, hi)
+        out = 10.0 * _unwrapped(c) + _skew(c, anchors[i], line_of) - 1e-6 * hi  # ties: the upper row
+        if role == "deviation" and c and _full_score(parts[anchors[i]]):
+            out += 1.5  # a row scored in full rarely explains a deviation
+        return out
+
+    # best[c]: (cost, cuts so far) when the gap below the current row is cut at c
+    best: dict[int, tuple[float, list[int]]] = {c: (cost(0, 0, c), [c]) for c in range(len(gaps[0]) + 1)}
+    for i in range(1, len(anchors)):
+        nxt: dict[int, tuple[float, list[int]]] = {}
+        for hi in range(len(gaps[i]) + 1 if i < len(gaps) else 1):
+            total, cuts = min(((b + cost(i, lo, hi), cs) for lo, (b, cs) in best.items()), key=lambda o: o[0])
+            nxt[hi] = (total, [*cuts, hi])
+        best = nxt
+    cuts = min(best.values(), key=lambda o: o[0])[1]
+    for i, a in enumerate(anchors):
+        c = cell(i, cuts[i - 1] if i > 0 else 0, cuts[i] if i < len(gaps) else 0)
+        if c:
+            parts[a][role] = c
+        else:
+            parts[a].pop(role, None)
 
 
 def _full_score(cells: dict[str, list[tuple[int, str]]]) -> bool:
