@@ -32,3 +32,18 @@ def test_a_project_name_printed_above_its_label() -> None:
     fill_late(head, lines)
     got = {k: f.value for k, f in head.fields.items()}
     assert got == {"year": 2024, "project_name": "档案数字化项目12", "department": "市交通委员会", "implementing_unit": "市生态环境局执法总队"}
+
+
+def test_benefit_rows_of_one_kind_are_split_not_all_given_to_the_first_group() -> None:
+    from decimal import Decimal
+
+    from jixiao.importers.textdump.levels import PageGroups, SlotInfo, partition
+
+    labels = ["数量指标", "社会效益指标", "可持续影响指标", "服务对象满意度指标"]
+    for n_benefit, want in ((2, [1, 1]), (5, [4, 1]), (6, [4, 2]), (8, [5, 3])):
+        slots = [SlotInfo(1, Decimal(50), "count")]
+        slots += [SlotInfo(1, Decimal(30) / n_benefit, "text") for _ in range(n_benefit)]
+        slots += [SlotInfo(1, Decimal(10), "percent")]
+        got, margin = partition(slots, [PageGroups(1, labels)], Decimal(10))
+        assert [got.count("社会效益指标"), got.count("可持续影响指标")] == want
+        assert margin < 0.05  # a tie: the reader says it is unsure
