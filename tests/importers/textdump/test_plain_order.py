@@ -47,3 +47,11 @@ def test_benefit_rows_of_one_kind_are_split_not_all_given_to_the_first_group() -
         got, margin = partition(slots, [PageGroups(1, labels)], Decimal(10))
         assert [got.count("社会效益指标"), got.count("可持续影响指标")] == want
         assert margin < 0.05  # a tie: the reader says it is unsure
+
+
+def test_a_label_wrapped_around_the_level1_label_is_joined() -> None:
+    page = build_lines("可持续影响指标\n服务对象满意度\n满意度指标\n指标\n培训学员满意度\n\f")[0]
+    assert [ln.text for ln in page] == ["可持续影响指标", "服务对象满意度指标", "满意度指标", "培训学员满意度"]
+    # an indicator named like a label's first piece is left alone
+    page = build_lines("服务对象满意度\n>=95%\n96%\n\f")[0]
+    assert [ln.text for ln in page] == ["服务对象满意度", ">=95%", "96%"]

@@ -146,7 +146,10 @@ def build_lines(text: str) -> list[list[Line]]:
 
 
 def merge_wrapped_labels(lines: list[Line]) -> None:
-    """Join single-word lines whose concatenation is a label (产出指/标, 绩/效/指/标)."""
+    """Join single-word lines whose concatenation is a label (产出指/标, 绩/效/指/标).
+
+    One whole label printed between the pieces (服务对象满意度 / 满意度指标 / 指标: the
+    merged 一级指标 cell beside the wrapped 二级指标) is stepped over and stays."""
     i = 0
     while i < len(lines):
         first = lines[i].raw.strip()
@@ -155,20 +158,27 @@ def merge_wrapped_labels(lines: list[Line]) -> None:
             continue
         cand = first
         best = None
+        parts = [i]
+        skipped = False
         for j in range(i + 1, min(len(lines), i + 8)):
             nxt = lines[j].raw.strip()
             if " " in nxt:
                 break
+            if not skipped and len(parts) == 1 and lx.label_kind(nxt) and not any(k.startswith(cand + nxt) for k in lx.ALL_LABELS):
+                skipped = True
+                continue
             cand += nxt
+            parts.append(j)
             if lx.label_kind(cand):
                 best = j
             if not any(k.startswith(cand) for k in lx.ALL_LABELS):
                 break
         if best is not None:
-            lines[i].raw = "".join(lines[k].raw.strip() for k in range(i, best + 1))
-            for k in range(i + 1, best + 1):
+            used = parts[: parts.index(best) + 1]
+            lines[i].raw = "".join(lines[k].raw.strip() for k in used)
+            for k in used[1:]:
                 lines[k].raw = ""
-            i = best + 1
+            i = best + 1 if best == i + len(used) - 1 else i + 1
         else:
             i += 1
 
