@@ -102,3 +102,60 @@ def test_tall_cells_are_cut_together_down_the_page() -> None:
     assert target["信息安全"] == "安全，加强项目资金管理，提高资金使用效益。并贯彻落实年度工作部署，完成各项任务。"
     assert target["服务质量"] == "进一步提升，推进信息化建设，保障系统安全稳定运行。并加强项目资金管理，提高资金使用效益。"
     assert target["信息安全（2）"] == "安全，加强项目资金管理，提高资金使用效益。并按计划开展培训、调研和宣传工作，提升服务水平。"
+
+
+BESIDE = """\
+       一级指标   二级指标      三级指标              年度指标值            实际完成值          分值     得分
+                                                                                          及改进措施
+              数量指标    检查单位家数               ≥1299家              1820家      14      14
+                        系统可用率               >=80%              80%        15      15
+              质量指标    系统可用率（2）              >=95%              97%        3       3
+       产出指标           资料归档完整率               >=95%              99%         7      7
+                      平均响应时间               <=30分钟              10分钟       9       9
+              时效指标    平均响应时间
+                                           <=30分钟              14分钟       2       2
+                        （2）
+                                        社会满意度持续           社会满意度持续
+                        社会影响                                              6       6
+                                           提高                提高
+ 绩            社会效益指
+                                        社会满意度持续           社会满意度持续
+ 效              标     社会影响（2）                                             9       9
+                                           提高                提高
+ 指
+ 标                      信息安全                  安全               安全         2       2
+       效益指标
+"""
+
+
+def test_label_pieces_before_a_name_on_its_line_do_not_count_as_cells() -> None:
+    # 效 (vertical 绩效指标) and 标 (wrapped 社会效益指标) precede 社会影响（2） on its line:
+    # three pieces before the weight, yet not name, target and actual
+    rows = layout_pages(BESIDE)[0].page_rows
+    row = next(u for u in rows.units if u.weight and u.weight.text == "9" and u.score and u.score.text == "9" and u.name and "社会影响" in u.name.text)
+    assert row.name is not None and row.name.text == "社会影响（2）"
+    assert row.target is not None and row.target.text == "社会满意度持续提高"
+    assert row.actual is not None and row.actual.text == "社会满意度持续提高"
+
+
+TWINS = """\
+    一级指标   二级指标     三级指标         年度指标值         实际完成值     分值    得分
+                         各类培训出勤率                 >=90%           90%            2     2
+                       交流、招录、培训工作
+                                  科学合理、公开透明 科学合理、公开透明                           4     4
+                          总体安排
+
+                             培训内容
+                                             针对性、统筹性和实 针对性、统筹性和实
+                                                                                  3     3
+                                               效性良好       效性良好
+                         各类培训考试通过率      >=95%      96%      2      2
+"""
+
+
+def test_the_same_words_twice_on_a_line_are_target_and_actual() -> None:
+    # text wider than its column starts left of it: the pair is told by its repetition
+    rows = layout_pages(TWINS)[0].page_rows
+    cells = {u.name.text: (u.target and u.target.text, u.actual and u.actual.text) for u in rows.units if u.name}
+    assert cells["交流、招录、培训工作总体安排"] == ("科学合理、公开透明", "科学合理、公开透明")
+    assert cells["培训内容"] == ("针对性、统筹性和实效性良好", "针对性、统筹性和实效性良好")

@@ -131,21 +131,7 @@ def _table(numbered: list[tuple[int, str]], pno: int, label_x: float | None = No
     pr = PageRows(page=pno, positional=True)
     rows = [(no, fragments(raw)) for no, raw in numbered]
     anchors = [k for k, (_, fr) in enumerate(rows) if fr and _anchor_index(fr) is not None]
-    # column centres from the anchors, right to left
-    cols: dict[str, list[float]] = {"name": [], "target": [], "actual": [], "weight": [], "score": []}
-    for k in anchors:
-        fr = [f for f in rows[k][1] if not lx.label_kind(f[1])]
-        i = _anchor_index(fr)
-        if i is None:
-            continue
-        roles = ["weight", "score"]
-        for role, f in zip(roles, fr[i : i + 2], strict=False):
-            cols[role].append(f[0] + _w(f[1]) / 2)
-        before = fr[:i]
-        if len(before) >= 3:
-            for role, f in zip(("actual", "target", "name"), reversed(before), strict=False):
-                cols[role].append(f[0] + _w(f[1]) / 2)
-    centres = {r: median(v) for r, v in cols.items() if v}
+    centres = _centres(rows, anchors, lambda x, t: not lx.label_kind(t))
     label_edge = min((f[0] for _, fr in rows for f in fr if lx.label_kind(f[1]) in ("l1", "l2")), default=0)
     label_right = max((f[0] + _w(f[1]) for _, fr in rows for f in fr if lx.label_kind(f[1]) in ("l1", "l2")), default=label_edge)
     score_x = centres.get("score", 1e9)
@@ -161,6 +147,9 @@ def _table(numbered: list[tuple[int, str]], pno: int, label_x: float | None = No
             return True
         return label_x is not None and name_c < 1e9 and abs(c - label_x) < abs(c - name_c) and not _is_num(t)
 
+    # again without the label pieces (年/度 of a vertical label, 标 of a wrapped one)
+    # that an anchor line printed before its name
+    centres = _centres(rows, anchors, lambda x, t: not lx.label_kind(t) and not in_labels(x, t)) or centres
     units = {k: Unit(pno, rows[k][0]) for k in anchors}
     parts: dict[int, dict[str, list[tuple[int, str]]]] = {k: {} for k in anchors}
     band = 0
@@ -187,6 +176,7 @@ def _table(numbered: list[tuple[int, str]], pno: int, label_x: float | None = No
         pool = same_band or anchors
         nearest = min(pool, key=lambda a: (abs(a - k), a)) if pool else None
         ai = _anchor_index(fr) if k in units else None
+        twins = _twins(fr, score_x, in_labels)
         for idx, (x, t) in enumerate(fr):
             kind = lx.label_kind(t)
             if kind in ("l1", "l2"):
@@ -204,8 +194,10 @@ def _table(numbered: list[tuple[int, str]], pno: int, label_x: float | None = No
                 role = "weight" if idx == ai else "score"
             elif centre > score_x + 3 or (ai is not None and idx > ai + 1):
                 role = "deviation"
-            elif ai is not None and full_row(fr, ai, idx) is not None:
-                role = full_row(fr, ai, idx)  # type: ignore[assignment]
+            elif idx in twins:
+                role = twins[idx]
+            elif ai is not None and (by_pos := full_row(fr, ai, idx, in_labels)) is not None:
+                role = by_pos
             else:
                 role = min(("name", "target", "actual"), key=lambda r: abs(centres.get(r, 1e9) - centre))
             owner = k if k in units else _owner(k, role, pool, nearest, roles_at)
@@ -226,17 +218,52 @@ def _table(numbered: list[tuple[int, str]], pno: int, label_x: float | None = No
     return pr
 
 
-def full_row(fr: list[tuple[int, str]], ai: int, idx: int) -> str | None:
-    """On an anchor line with name, target and actual all present: roles by position."""
-    before = [j for j in range(ai) if not lx.label_kind(fr[j][1])]
+def _centres(rows: list[tuple[int, list[tuple[int, str]]]], anchors: list[int], keep: Callable[[int, str], bool]) -> dict[str, float]:
+    """Column centres from the anchor lines, read right to left (得分, 分值, then
+    实际完成值, 年度指标值, 三级指标 when all three are printed on the line)."""
+    cols: dict[str, list[float]] = {"name": [], "target": [], "actual": [], "weight": [], "score": []}
+    for k in anchors:
+        fr = [f for f in rows[k][1] if keep(*f)]
+        i = _anchor_index(fr)
+        if i is None:
+            continue
+        for role, f in zip(("weight", "score"), fr[i : i + 2], strict=False):
+            cols[role].append(f[0] + _w(f[1]) / 2)
+        before = fr[:i]
+        if len(before) >= 3:
+            for role, f in zip(("actual", "target", "name"), reversed(before), strict=False):
+                cols[role].append(f[0] + _w(f[1]) / 2)
+    return {r: median(v) for r, v in cols.items() if v}
+
+
+def full_row(fr: list[tuple[int, str]], ai: int, idx: int, in_labels: Callable[[int, str], bool] | None = None) -> str | None:
+    """On an anchor line with name, target and actual all present: roles by position
+    (label pieces printed before the name do not count)."""
+    before = [j for j in range(ai) if not lx.label_kind(fr[j][1]) and not (in_labels and in_labels(*fr[j]))]
     if len(before) < 3 or idx not in before:
         return None
     pos = len(before) - 1 - before.index(idx)
     return ("actual", "target", "name")[min(pos, 2)]
 
 
+def _twins(fr: list[tuple[int, str]], score_x: float, in_labels: Callable[[int, str], bool]) -> dict[int, str]:
+    """Two neighbouring pieces of one line with the same text: 年度指标值 and 实际完成值.
+
+    A target met exactly prints the same words in both columns (及时 / 及时, a wrapped
+    sentence line by line); a name never repeats its target. The pair is told apart by
+    this, not by the columns' centres: text wider than its column starts left of it."""
+    out: dict[int, str] = {}
+    for i in range(len(fr) - 1):
+        (xa, a), (xb, b) = fr[i], fr[i + 1]
+        if a != b or len(a) < 2 or lx.label_kind(a) or _is_num(a) or in_labels(xa, a) or i in out:
+            continue  # (a 二级指标 label's piece may repeat the name beside it)
+        if xb + _w(b) / 2 <= score_x - 3:
+            out[i], out[i + 1] = "target", "actual"
+    return out
+
+
 def _roles(fr: list[tuple[int, str]], centres: dict[str, float], score_x: float, in_labels: Callable[[int, str], bool]) -> set[str]:
-    out: set[str] = set()
+    out: set[str] = set(_twins(fr, score_x, in_labels).values())
     for x, t in fr:
         if lx.label_kind(t):
             continue
