@@ -55,3 +55,10 @@ def test_a_label_wrapped_around_the_level1_label_is_joined() -> None:
     # an indicator named like a label's first piece is left alone
     page = build_lines("服务对象满意度\n>=95%\n96%\n\f")[0]
     assert [ln.text for ln in page] == ["服务对象满意度", ">=95%", "96%"]
+
+
+def test_a_bound_on_a_duration_reads_as_a_time_limit() -> None:
+    from jixiao.importers.textdump import lexicon as lx
+
+    assert lx.affinity("<=30分钟") == lx.affinity("≤5个工作日") == lx.affinity("3月底前") == "deadline"
+    assert lx.affinity(">=40学时") == lx.affinity("120天") == "count"

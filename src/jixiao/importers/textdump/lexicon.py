@@ -92,6 +92,8 @@ _QUANTITY = re.compile(r"^\d[\d,.]*\s*(?:[%‰]|[^\d\s,.、，。]{1,4})?(?:/[^\
 _DEADLINE = re.compile(r"(?:\d+月|年底|年末|季度|月底|日前|月前|前完成|按期|按时|及时|如期)")
 _COUNT_UNIT = re.compile(r"\d\s*(?:万|千|百)?(?:人次|人|次|个|项|期|份|家|页|学时|场|篇|批|户|所|条|本|册|台|套|件|处|座|天|小时|课时|名|班|部|门|种|类)")
 _MONEY = re.compile(r"\d\s*(?:万元|元|亿元)")
+# an upper bound on a duration (<=30分钟, ≤5个工作日) is a time limit: a 时效 indicator
+_TIME_LIMIT = re.compile(r"^(?:<=|≤|<|＜|不超过)\s*\d+(?:\.\d+)?\s*(?:分钟|小时|天|日|个?工作日)")
 
 LEVEL2_AFFINITY_KEYS = ("count", "percent", "deadline", "money", "text")
 
@@ -153,7 +155,7 @@ def is_value(tok: str) -> bool:
 
 def affinity(text: str) -> str:
     """A coarse class of a target/actual, used to tell which 二级指标 a row belongs to."""
-    if _DEADLINE.search(text):
+    if _DEADLINE.search(text) or _TIME_LIMIT.match(text.strip()):
         return "deadline"
     if _MONEY.search(text):
         return "money"
