@@ -22,8 +22,20 @@ from jixiao.web.workflow import rules
 
 
 def profile_of(user: Any):  # -> Profile | None
+    """The user's profile, read once per user object with its unit and that unit's parent
+    (every page shows them and the access rules need the department): one query, not three.
+    """
     if user is None or not getattr(user, "is_authenticated", False):
         return None
+    from jixiao.web.accounts.models import Profile
+
+    accessor = Profile.user.field.remote_field  # caches ``user.profile`` on the user object
+    if not accessor.is_cached(user):
+        profile = Profile.objects.select_related("unit", "unit__parent").filter(user_id=user.pk).first()
+        if profile is None:  # no profile: treated as a public visitor
+            return None
+        accessor.set_cached_value(user, profile)
+        Profile.user.field.set_cached_value(profile, user)
     try:
         return user.profile
     except Exception:  # no profile: treated as a public visitor
