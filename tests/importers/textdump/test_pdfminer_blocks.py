@@ -45,3 +45,49 @@ def test_two_row_labels_in_turn_take_the_amounts_in_row_order() -> None:
     assert cells["funds.carryover.executed"] == D("6960552.56")
     assert cells["funds.other.initial_budget"] is None
     assert cells["execution.score"] == D("9.57")
+
+
+def _rows(text: str) -> list[tuple[str | None, str | None, str | None, str | None, str | None]]:
+    from jixiao.importers.textdump.columnar import is_columnar, read_columnar
+
+    page = build_lines(text)[0]
+    assert is_columnar(page)
+    pr = read_columnar(page)
+    return [
+        tuple(c.text if c else None for c in (u.name, u.target, u.actual, u.weight, u.score))  # type: ignore[misc]
+        for u in pr.units
+    ]
+
+
+_HEAD = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"]
+
+
+def test_a_weight_merged_into_its_row_s_text_line_joins_the_number_column() -> None:
+    # LibreOffice PDFs: pdfminer joins a row's target, actual and 分值 into one line
+    # (``安全 安全 13``); the 13 is part of the 分值 column printed at that point
+    boxes = [
+        *_HEAD, "服务质量", "进一步提升", "进一步提升", "工作机制", "健全", "健全", "1", "2",
+        "社会影响", "提高 提高 13", "信息安全", "安全 安全 14", "1", "2", "13", "14",
+    ]
+    rows = _rows("\n\n".join(boxes) + "\n")
+    assert [(r[3], r[4]) for r in rows] == [("1", "1"), ("2", "2"), ("13", "13"), ("14", "14")]
+    assert rows[3][1:3] == ("安全", "安全")
+
+
+def test_a_merged_weight_printed_before_its_column_is_put_in_its_place() -> None:
+    # the merged line comes out before the rest of the 分值 column: its number goes where
+    # the column then cuts into 分值/得分 (every 得分 <= its 分值)
+    boxes = [
+        *_HEAD, "甲", "乙", "丙", "丁", "适当", "适当", "合理 合理 4", "健全", "健全", "良好", "良好",
+        "3", "2", "3", "3", "2", "4", "3",
+    ]
+    rows = _rows("\n\n".join(boxes) + "\n")
+    assert [(r[3], r[4]) for r in rows] == [("3", "3"), ("2", "2"), ("4", "4"), ("3", "3")]
+
+
+def test_a_bare_zero_after_a_value_is_an_actual_not_a_score() -> None:
+    # an actual of 0 prints as a bare number; a 分值 is never 0, so the column cuts only
+    # when that 0 is the row's actual
+    boxes = [*_HEAD, "甲人数", ">=45人", "0", "乙人数", ">=90人", "154人", "2", "3", "0", "3"]
+    rows = _rows("\n\n".join(boxes) + "\n")
+    assert rows == [("甲人数", ">=45人", "0", "2", "0"), ("乙人数", ">=90人", "154人", "3", "3")]

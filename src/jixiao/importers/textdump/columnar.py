@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from jixiao.importers.textdump import lexicon as lx
 from jixiao.importers.textdump.streams import assign_roles
-from jixiao.importers.textdump.tokens import Line
+from jixiao.importers.textdump.tokens import Line, Tok
 from jixiao.importers.textdump.units import Cell, PageRows, Unit
 from jixiao.importers.textdump.wrap import block_cells, join
 
@@ -75,13 +75,92 @@ def _table_part(lines: list[Line]) -> list[Line]:
     return [ln for ln in lines[head:] if not _FOOTER.fullmatch(ln.text.replace(" ", ""))]  # not the page footer
 
 
+class _Glued(Line):
+    """A number split off the end of a text line: printed where its text box went."""
+
+
+def _split_trailing_numbers(lines: list[Line]) -> list[Line]:
+    """A row's cells and its 分值 merged into one text line (``安全 安全 13``): the number at
+    the end is the number column's."""
+    out: list[Line] = []
+    for ln in lines:
+        toks = ln.toks
+        if not ln.used and len(toks) >= 2 and toks[-1].kind == "num" and toks[-2].kind in ("text", "value", "percent") and Decimal(toks[-1].text) <= 100:
+            head = " ".join(t.text for t in toks[:-1])
+            out.append(Line(ln.no, head, ln.page, ln.block, list(toks[:-1])))
+            out.append(_Glued(ln.no, toks[-1].text, ln.page, ln.block, [toks[-1]]))
+        else:
+            out.append(ln)
+    return out
+
+
+def _place_glued(run: list[Line], total: Cell | None) -> tuple[list[Line], list[tuple[Line, Line]], tuple[int, int, int]]:
+    """Cut the number run; when it does not cut well (no valid cut, or 分值 not adding up),
+    move each number split off a text line to the place in the run that cuts best: its
+    text box may come out of the column's order."""
+    nums = [Decimal(ln.toks[0].text) for ln in run]
+    ws, key = _segment(run, nums, total)
+    for g in [ln for ln in run if isinstance(ln, _Glued)]:
+        if key[0] == 0:
+            break
+        rest = [ln for ln in run if ln is not g]
+        for pos in range(len(rest) + 1):
+            cand = [*rest[:pos], g, *rest[pos:]]
+            cws, ckey = _segment(cand, [Decimal(ln.toks[0].text) for ln in cand], total)
+            if ckey < key:
+                run, ws, key = cand, cws, ckey
+    return run, ws, key
+
+
 def _unit_of(text: str) -> str:
     return re.sub(r"^[<>=≤≥＜＞＝]+|[\d.,\s]+", "", text)
 
 
 def read_columnar(lines: list[Line]) -> PageRows:
+    """Read the page as printed, and with the numbers ending text lines (``安全 安全 13``)
+    taken into the number column, and with a bare ``0`` printed among the values read as
+    an actual; keep the first reading whose 分值 add up best (Σ = 90 on a one-page table)
+    and whose cells hold as many rows as the number column."""
+    table = _table_part(lines)
+    split = _split_trailing_numbers(table)
+    variants = [table] if len(split) == len(table) else [table, split]
+    variants += [v for v in (_zero_actuals(x) for x in list(variants)) if v is not None]
+    if len(variants) == 1:
+        return _read(table)[0]
+    every = list({id(ln): ln for ln in [*lines, *(x for v in variants for x in v)]}.values())
+    before = [ln.used for ln in every]
+    best: tuple[tuple[int, int], PageRows, list[bool]] | None = None
+    for v in variants:
+        for ln, u in zip(every, before, strict=True):
+            ln.used = u
+        pr, key = _read(v)
+        if best is None or key < best[0]:
+            best = (key, pr, [ln.used for ln in every])
+    assert best is not None
+    for ln, u in zip(every, best[2], strict=True):
+        ln.used = u
+    return best[1]
+
+
+def _zero_actuals(lines: list[Line]) -> list[Line] | None:
+    """A bare ``0`` printed right after a value (not after a number) is that row's actual."""
+    out: list[Line] = []
+    changed = False
+    prev: Line | None = None
+    for ln in lines:
+        if ln.used:
+            out.append(ln)
+            continue
+        if len(ln.toks) == 1 and ln.toks[0].kind == "num" and Decimal(ln.toks[0].text) == 0 and prev is not None and prev.toks and prev.toks[-1].kind in ("value", "percent"):
+            ln = Line(ln.no, ln.raw, ln.page, ln.block, [Tok(ln.toks[0].text, "value")])
+            changed = True
+        out.append(ln)
+        prev = ln
+    return out if changed else None
+
+
+def _read(lines: list[Line]) -> tuple[PageRows, tuple[int, int]]:
     pr = PageRows(page=lines[0].page if lines else 0)
-    lines = _table_part(lines)
     # every bare number left on the page is a 分值 or 得分 (the funds block is claimed)
     run = [ln for ln in lines if not ln.used and len(ln.toks) == 1 and ln.toks[0].kind == "num"]
     nums = [Decimal(ln.toks[0].text) for ln in run]
@@ -101,7 +180,7 @@ def read_columnar(lines: list[Line]) -> PageRows:
         pr.total = Cell(run[-1].toks[0].text, run[-1].no, run[-1].page, 0.85)
         pr.total_weight = Cell("100", run[-2].no, run[-2].page)
         run, nums = run[:-2], nums[:-2]
-    ws = _segment(run, nums, pr.total)
+    run, ws, key = _place_glued(run, pr.total)
     cells: list[tuple[float, str, Line, bool]] = []  # (order, text, line, is value)
     texts: list[Line] = []
 
@@ -146,7 +225,7 @@ def read_columnar(lines: list[Line]) -> PageRows:
     for u in pr.units:
         if devs and u.weight and u.score and Decimal(u.score.text) < Decimal(u.weight.text):
             u.deviation = devs.pop(0)
-    return pr
+    return pr, (min(key[0], 2), 0 if roles is not None else 1)
 
 
 def _anchor_inline(ws: list[tuple[Line, Line]], run: list[Line], cells: list[tuple[float, str, Line, bool]], roles: list[str]) -> list[tuple[Line, Line]]:
@@ -174,7 +253,7 @@ def _anchor_inline(ws: list[tuple[Line, Line]], run: list[Line], cells: list[tup
     return [fixed[i] if i in fixed else next(rest) for i in range(len(ws))]
 
 
-def _segment(run: list[Line], nums: list[Decimal], total: Cell | None) -> list[tuple[Line, Line]]:
+def _segment(run: list[Line], nums: list[Decimal], total: Cell | None) -> tuple[list[tuple[Line, Line]], tuple[int, int, int]]:
     """Cut the number run into (weights, scores) chunks: w1..wk s1..sk, repeated.
 
     Among the cuts keeping every 得分 ≤ 分值, prefer the one whose weights sum to 90
@@ -196,14 +275,14 @@ def _segment(run: list[Line], nums: list[Decimal], total: Cell | None) -> list[t
             if best is None or key < best[0]:
                 best = (key, pairs)
             return
-        for k in range(1, (n - p) // 2 + 1):
-            if all(nums[p + k + i] <= nums[p + i] for i in range(k)):
+        for k in range((n - p) // 2, 0, -1):  # long chunks first: the fewest chunks are likeliest
+            if all(nums[p + i] > 0 and nums[p + k + i] <= nums[p + i] for i in range(k)):  # a 分值 is never 0
                 walk(p + 2 * k, [*chunks, (p, k)], budget)
 
     walk(0, [], [5000])
     if best is None:
-        return [(run[2 * i], run[2 * i + 1]) for i in range(n // 2)]
-    return [(run[w], run[s]) for w, s in best[1]]
+        return [(run[2 * i], run[2 * i + 1]) for i in range(n // 2)], (2, 0, 0)
+    return [(run[w], run[s]) for w, s in best[1]], best[0]
 
 
 def _pair_values(cells: list[tuple[float, str, Line, bool]]) -> tuple[list[tuple[Cell | None, Cell | None]], list[Cell]]:
