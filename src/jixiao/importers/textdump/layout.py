@@ -12,6 +12,7 @@ The two 年度总体目标 columns are separated the same way, by the 实际完�
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from decimal import Decimal
 from statistics import median
@@ -76,13 +77,41 @@ def _page(numbered: list[tuple[int, str]], pno: int) -> LayoutPage:
     else:
         table_start = 0
     head = numbered[:header_idx if header_idx is not None else table_start]
+    # the table header's first line (偏差原因分析及改进 wrapped above it, a 绩 of the
+    # vertical label beside it) is no header text: a continuation page would otherwise
+    # offer it as a late 实际完成情况 paragraph
+    while head and all((len(t) == 1 and t.isalpha()) or t in _DEV for _, t in fragments(head[-1][1])):
+        head = head[:-1]
     lp = LayoutPage(_header_lines(head, pno))
     label_x = _label_column(numbered[header_idx][1]) if header_idx is not None else None
     lp.page_rows = _table(numbered[table_start:], pno, label_x)
     return lp
 
 
+def _join_wrapped_labels(numbered: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A label wrapped in its narrow cell (项目资金（万 / 元）) continues a few lines down at
+    the same left edge, with other rows' cells printed between: join it back there."""
+    out = list(numbered)
+    for i, (no, raw) in enumerate(out):
+        frs = fragments(raw)
+        if len(frs) != 1 or not lx.label_prefix(frs[0][1]):
+            continue
+        x0, cand = frs[0]
+        for j in range(i + 1, min(len(out), i + 4)):
+            nfr = fragments(out[j][1])
+            if not nfr or abs(nfr[0][0] - x0) > 4:
+                continue
+            joined = cand + nfr[0][1]
+            if lx.label_kind(joined):
+                out[i] = (no, raw[:x0] + joined)
+                x, t = nfr[0]
+                out[j] = (out[j][0], out[j][1][:x] + " " * len(t) + out[j][1][x + len(t) :])
+            break
+    return out
+
+
 def _header_lines(numbered: list[tuple[int, str]], pno: int) -> list[Line]:
+    numbered = _join_wrapped_labels(numbered)
     lines: list[Line] = []
     goal_col: int | None = None
     expected: list[Line] = []
@@ -100,9 +129,10 @@ def _header_lines(numbered: list[tuple[int, str]], pno: int) -> list[Line]:
             continue
         if goal_col is not None:
             sides: dict[bool, str] = {}
-            frs = [(x, f) for x, f in fragments(raw) if len(f) > 1 and not _DEV.startswith(f)]
-            # the vertical 年/度/总/体/目/标 and the next table's header are dropped; two
-            # pieces on one line are the two columns side by side
+            frs = [(x, f) for x, f in fragments(raw) if (len(f) > 1 or unicodedata.category(f).startswith("P")) and not _DEV.startswith(f)]
+            # the vertical 年/度/总/体/目/标 and the next table's header are dropped (a lone
+            # 。 wrapped from a paragraph is kept); two pieces on one line are the two
+            # columns side by side
             for n, (_x, frag) in enumerate(frs):
                 right = frs[0][0] >= goal_col or (len(frs) >= 2 and n == len(frs) - 1)
                 sides[right] = sides.get(right, "") + frag
@@ -164,7 +194,8 @@ def _table(numbered: list[tuple[int, str]], pno: int, label_x: float | None = No
         if not fr:
             continue
         text = "".join(t for _, t in fr)
-        if re.fullmatch(r"第\d+页(?:/共\d+页)?|-?\d+-?|第\d+页,?共\d+页", text):
+        bare = "".join(t for x, t in fr if not (len(t) == 1 and in_labels(x, t)))  # 标 of a vertical label beside it
+        if re.fullmatch(r"第\d+页(?:/共\d+页)?|-?\d+-?|第\d+页,?共\d+页", text) or re.fullmatch(r"第\d+页(?:/共\d+页)?|第\d+页,?共\d+页", bare):
             continue  # page footer
         if "总分" in text:
             nums = [t for _, t in fr if _is_num(t)]
