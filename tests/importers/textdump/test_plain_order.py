@@ -62,3 +62,23 @@ def test_a_bound_on_a_duration_reads_as_a_time_limit() -> None:
 
     assert lx.affinity("<=30分钟") == lx.affinity("≤5个工作日") == lx.affinity("3月底前") == "deadline"
     assert lx.affinity(">=40学时") == lx.affinity("120天") == "count"
+
+
+def _goals(text: str) -> tuple[str | None, str | None]:
+    from jixiao.importers.textdump.goals import read_goals
+
+    got = read_goals(build_lines(text + "\f")[0])
+    return tuple(got[k].value if k in got else None for k in ("goals.expected", "goals.actual"))  # type: ignore[return-value]
+
+
+def test_goal_columns_the_narrower_one_broke_a_sentence_the_wider_printed_whole() -> None:
+    text = "预期目标\n\n实际完成情况\n\n1、已开展调研，形成专题报告三份。\n2、已按期完成信息系统升级改造工\n1、开展调研，形成专题报告三份。\n2、按期完成信息系统升级改造工作。\n\n一级指标\n"
+    assert _goals(text) == ("1、开展调研，形成专题报告三份。2、按期完成信息系统升级改造工作。", "1、已开展调研，形成专题报告三份。2、已按期完成信息系统升级改造工")
+
+
+def test_goal_column_begun_above_and_continued_below_the_merged_labels() -> None:
+    text = (
+        "预期目标\n\n实际完成情况\n\n1、已开展调研，形成专题报告三份并印发全\n1、开展调研，形成专题报告三份并印发全市。\n2、按期完成信息系统升级改造工作。\n\n"
+        "一级指标\n\n二级指标\n\n数量指标\n\n三级指标\n\n市。\n2、已按期完成信息系统升级改造工作。\n\n年度指标值\n"
+    )
+    assert _goals(text) == ("1、开展调研，形成专题报告三份并印发全市。2、按期完成信息系统升级改造工作。", "1、已开展调研，形成专题报告三份并印发全市。2、已按期完成信息系统升级改造工作。")

@@ -58,7 +58,15 @@ def read_goals(lines: list[Line]) -> dict[str, Found]:
     late = _late_column(lines, i)
     # a paragraph printed after the table's merged labels is 实际完成情况: the body is all 预期目标
     numbered = None if late else _numbered(body)
-    expected, actual = (body, late) if late else (numbered or split_columns(body))
+    if late:
+        # ... unless both columns are numbered and the body began one of them: the late
+        # part (with the line ending its broken sentence, printed just above) continues it
+        k0 = lines.index(late[0])
+        tail = [lines[k0 - 1]] if k0 > i and _is_goal_line(lines[k0 - 1]) and _closed(lines[k0 - 1]) else []
+        numbered = _numbered(body + tail + late)
+        if numbered is not None:
+            late = tail + late
+    expected, actual = numbered or ((body, late) if late else split_columns(body))
     out: dict[str, Found] = {}
     for key, part in (("goals.expected", expected), ("goals.actual", actual)):
         if part:
@@ -85,6 +93,8 @@ def _numbered(body: list[Line]) -> tuple[list[Line], list[Line]] | None:
         if n is not None:
             # (an item numbered inside a line, "…。2、强化…", counts as printed)
             can = [c for c in (0, 1) if n == last[c] + 1 and f"{n}、" not in "".join(x.text for x in cols[c])]
+            # a column whose item is still open (no 。 yet) waits for its continuation
+            can = [c for c in can if not cols[c] or _closed(cols[c][-1])] or can
         else:
             can = [c for c in (0, 1) if cols[c] and not cols[c][-1].text.rstrip().endswith(("。", "；", ";"))] or [prev]
         if not can:
@@ -100,8 +110,27 @@ def _numbered(body: list[Line]) -> tuple[list[Line], list[Line]] | None:
     if not cols[1]:
         return None
     # printed side by side, 预期目标 is the wider column (the official layout)
+    narrow = _narrower(cols)
+    if narrow is not None:
+        return (cols[1], cols[0]) if narrow == 0 else cols
     w0, w1 = (max(_widths(c)) for c in cols)
     return (cols[1], cols[0]) if w1 > w0 + 4 else cols
+
+
+def _closed(ln: Line) -> bool:
+    return ln.text.rstrip().endswith(("。", "；", ";"))
+
+
+def _narrower(cols: tuple[list[Line], list[Line]]) -> int | None:
+    """The column that broke a sentence at a width the other column printed whole (not
+    counting a final 。, which may hang past the edge): the narrower one."""
+    broke: list[int | None] = []
+    for col in cols:
+        cut = [k for k, ln in enumerate(col) if not _closed(ln) and (k + 1 == len(col) or not _ITEM.match(col[k + 1].text))]
+        broke.append(min(lx.width(col[k].text) for k in cut) if cut else None)
+    whole = [max((lx.width(ln.text.rstrip().rstrip("。；;")) for ln in col if _closed(ln)), default=0) for col in cols]
+    hits = [c for c in (0, 1) if broke[c] is not None and broke[1 - c] is None and whole[1 - c] >= broke[c]]  # type: ignore[operator]
+    return hits[0] if len(hits) == 1 else None
 
 
 def _late_column(lines: list[Line], i: int) -> list[Line]:
