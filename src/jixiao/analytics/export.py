@@ -18,6 +18,10 @@ from jixiao.analytics.facts import FORM_COLUMNS, INDICATOR_COLUMNS
 from jixiao.analytics.run import AuditRun
 
 FORMATS = ("csv", "parquet")
+SORT_MEMORY_LIMIT = "1GB"
+"""The export sorts every indicator row by form id, which at 100k forms does not fit
+in the analysis budget (``run.MEMORY_LIMIT``, 256 MB) with two threads: it keeps the
+budget it had until the order is taken from the part files instead of a sort."""
 _HIDDEN = {"signature"}
 
 
@@ -60,7 +64,7 @@ def export_long(
             return export_long(run, fmt, out)
     forms_out, ind_out = _targets(Path(out), fmt)
     options = "(FORMAT csv, HEADER)" if fmt == "csv" else "(FORMAT parquet, COMPRESSION zstd)"
-    con = forms_or_run.connect()
+    con = forms_or_run.connect(memory_limit=SORT_MEMORY_LIMIT)
     try:
         for table, columns, target in (("forms", FORM_COLUMNS, forms_out), ("indicators", INDICATOR_COLUMNS, ind_out)):
             path = str(target).replace("'", "''")
