@@ -59,9 +59,12 @@ _COMPLETION = ("按期完成", "按时完成", "及时", "如期完成", "已完
 _YESNO = ("是", "否", "有", "无", "达标", "不达标")
 _SPACE = re.compile(r"\s+")
 _NA = ("不适用", "/", "无此项", "n/a")
+CACHE = 8192
+"""Entries per cache below: the cells a batch repeats stay cached, the one-off cells
+(numbers vary from form to form) are evicted, so a worker's memory stays flat."""
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=CACHE)
 def clean(text: str | None) -> str:
     """Text normalised for comparison: NFKC, no whitespace (cached: cells repeat a lot)."""
     if not text:
@@ -136,7 +139,7 @@ def _from_grammar(value: Any, text: str) -> Reading:
     return _fallback(text)  # Compound and anything newer: the coarse reader decides
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=CACHE)
 def read(text: str | None) -> Reading:
     """The :class:`Reading` of a cell (cached: forms repeat the same cells a lot)."""
     if text is None or not text.strip():
@@ -161,7 +164,7 @@ def ratio(target: Reading, actual: Reading) -> Decimal | None:
     return (actual.number / base).quantize(Decimal("0.0001"))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=CACHE)
 def _name_key(name: str) -> str:
     t = _LEAD.sub("", clean(name))
     prev = None

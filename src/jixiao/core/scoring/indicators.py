@@ -62,7 +62,7 @@ def cache_for(rules: RuleSet) -> Callable[..., tuple[Any, ...]]:
     found = _CACHES.get(rules)
     if found is None:
 
-        @lru_cache(maxsize=32768)
+        @lru_cache(maxsize=8192)  # bounded: a batch worker's memory stays flat (see grammar.parser.parse_text)
         def fn(
             target: str | None,
             actual: str | None,
