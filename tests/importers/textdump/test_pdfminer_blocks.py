@@ -91,3 +91,14 @@ def test_a_bare_zero_after_a_value_is_an_actual_not_a_score() -> None:
     boxes = [*_HEAD, "甲人数", ">=45人", "0", "乙人数", ">=90人", "154人", "2", "3", "0", "3"]
     rows = _rows("\n\n".join(boxes) + "\n")
     assert rows == [("甲人数", ">=45人", "0", "2", "0"), ("乙人数", ">=90人", "154人", "3", "3")]
+
+
+def test_the_number_column_printed_after_all_cells_starts_at_the_first_row() -> None:
+    # a page's 分值/得分 come after every cell: the first pair follows the last row's
+    # actual but is the first row's, not that row's own inline pair
+    boxes = [
+        *_HEAD, "甲满意度", ">=85%", "86%", "乙满意度", ">=95%", "100%", "丙满意度", ">=80%", "82%",
+        "1", "1", "3", "3", "7", "7",
+    ]
+    rows = _rows("\n\n".join(boxes) + "\n")
+    assert [(r[0], r[3]) for r in rows] == [("甲满意度", "1"), ("乙满意度", "3"), ("丙满意度", "7")]

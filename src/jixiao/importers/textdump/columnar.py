@@ -244,6 +244,9 @@ def _anchor_inline(ws: list[tuple[Line, Line]], run: list[Line], cells: list[tup
         if index.get(id(s)) != index.get(id(w), -2) + 1:
             continue
         before = [k for k, c in enumerate(cells) if c[2].no < w.no]
+        nxt = index[id(s)] + 1
+        if len(before) == len(cells) and nxt < len(run) and run[nxt].no - s.no <= 2:
+            continue  # after every cell, going on into more numbers: the column's start, no row's own
         prev_num = run[index[id(w)] - 1].no if index[id(w)] > 0 else -1
         row = row_of.get(before[-1]) if before and cells[before[-1]][2].no > prev_num else None
         same = row is not None and row < len(ws) and (ws[row][0].text, ws[row][1].text) == (w.text, s.text)
