@@ -118,7 +118,12 @@ def create_form(
 
 
 def get_visible(user: Any, pk: int) -> FormRecord:
-    record = FormRecord.objects.select_related("unit", "unit__parent").filter(pk=pk).first()
+    # get(), not filter().first(): no ORDER BY by the listing order (a join on the unit's name
+    # to compile and run for a lookup by primary key, on every page of a form).
+    try:
+        record: FormRecord | None = FormRecord.objects.select_related("unit", "unit__parent").get(pk=pk)
+    except FormRecord.DoesNotExist:
+        record = None
     if record is None or not access.can_view(user, record):
         raise NotFound("没有这张自评表 / no such form")
     return record
