@@ -82,3 +82,22 @@ def test_goal_column_begun_above_and_continued_below_the_merged_labels() -> None
         "一级指标\n\n二级指标\n\n数量指标\n\n三级指标\n\n市。\n2、已按期完成信息系统升级改造工作。\n\n年度指标值\n"
     )
     assert _goals(text) == ("1、开展调研，形成专题报告三份并印发全市。2、按期完成信息系统升级改造工作。", "1、已开展调研，形成专题报告三份并印发全市。2、已按期完成信息系统升级改造工作。")
+
+
+def test_rows_printed_column_by_column_at_the_top_of_the_table() -> None:
+    from jixiao.importers.textdump import parse_text
+
+    dev = "受疫情影响，\n部分工作延后\n开展。\n\n"
+    text = (
+        "财政项目支出绩效自评表\n\n(2024 年度)\n\n项目名称\n\n档案数字化项目\n\n三级指标\n\n印发材料份数\n\n数量指标\n\n产出指标\n\n服务对象人数\n\n"
+        "年度指标值\n\n≥1928份\n\n≥322人\n\n实际完成值\n\n1128份\n\n75人\n\n分值\n\n2\n\n9\n\n得分\n\n偏差原因分析\n及改进措施\n\n1.17\n\n"
+        + dev + "2.10\n\n" + dev + dev + "会议场次\n\n≥941场\n\n563场\n\n6\n\n3.59\n\n质量指标\n\n系统可用率\n\n>=90%\n\n92%\n\n7\n\n7\n\n100\n\n88.00\n\n总分\n\n\f"
+    )
+    form = parse_text(text).forms[0]
+    got = [(i.name, i.target, i.actual, str(i.weight), str(i.score)) for i in form.indicators]
+    assert got == [
+        ("印发材料份数", "≥1928份", "1128份", "2", "1.17"),
+        ("服务对象人数", "≥322人", "75人", "9", "2.10"),
+        ("会议场次", "≥941场", "563场", "6", "3.59"),
+        ("系统可用率", ">=90%", "92%", "7", "7"),
+    ]

@@ -70,6 +70,7 @@ def parse_text(text: str, file: str | None = None) -> ImportResult:
     else:
         pages = build_lines(prepare(text, shape))
         if shape in ROW_ORDER_SHAPES:
+            raw = {ln.no: ln for p in pages for ln in _copy(p)}
             pages = [p if is_columnar(p) else join_value_lines(p) for p in pages]
     form_pages: list[list[list[Line]]] = []
     for page in pages:
@@ -83,7 +84,7 @@ def parse_text(text: str, file: str | None = None) -> ImportResult:
                 form_pages[-1].append(part)
     forms, issues, confs = [], [], []
     for idx, fp in enumerate(form_pages):
-        result = read_form(fp, file, idx, shape)
+        result = read_form(fp, file, idx, shape, raw if shape in ROW_ORDER_SHAPES else None)
         if result is None:
             continue
         form, form_issues = result
@@ -109,7 +110,46 @@ def _has_form_values(form: Form) -> bool:
     return any(header) or amounts or execution or scored or form.total_score is not None
 
 
-def read_form(pages: list[list[Line]], file: str | None, index: int, shape: str) -> tuple[Form, list[Issue]] | None:
+def _copy(page: list[Line]) -> list[Line]:
+    return [Line(ln.no, ln.raw, ln.page, ln.block, list(ln.toks), ln.used) for ln in page]
+
+
+def _defects(pr: PageRows) -> int:
+    """Cells a page's rows miss, and cells read that found no row."""
+    missing = sum((u.name is None) + (u.target is None) + (u.actual is None) for u in pr.units if u.has_ws)
+    return missing + len(pr.bulk_ws) + len(pr.pool_names) + len(pr.orphan_ta)
+
+
+def _numbers(pr: PageRows) -> tuple[list[Decimal], bool]:
+    """The page's 分值/得分 numbers, and whether every row scores at most its weight."""
+    pairs = [(Decimal(u.weight.text), Decimal(u.score.text)) for u in [*pr.units, *pr.bulk_ws] if u.weight and u.score]
+    return sorted(x for p in pairs for x in p), all(s <= w for w, s in pairs)
+
+
+def _by_columns(page: list[Line], raw: dict[int, Line], rows: PageRows) -> PageRows | None:
+    """A table printed in column chunks at places (pdftotext groups the cells of a few
+    rows column by column, 分值 2 9 then 得分 1.17 2.10): when the row reading pairs a
+    得分 above its 分值, the column reading is taken if it gives every pair a complete
+    row, each 得分 ≤ 分值, from the numbers the row reading used (and the lone ones it
+    could not place)."""
+    nums, ok = _numbers(rows)
+    if ok or not page:
+        return None
+    lines = [raw[n] for n in range(page[0].no, page[-1].no + 1) if n in raw]
+    used = {ln.no for ln in page if ln.used}
+    for ln in lines:
+        ln.used = ln.no in used
+    alt = read_columnar(_copy(lines))
+    alt_nums, alt_ok = _numbers(alt)
+    left = list(alt_nums)
+    for x in nums:  # the row reading's numbers are all among the column reading's
+        if x not in left:
+            return None
+        left.remove(x)
+    return alt if alt_ok and not _defects(alt) else None
+
+
+def read_form(pages: list[list[Line]], file: str | None, index: int, shape: str, raw: dict[int, Line] | None = None) -> tuple[Form, list[Issue]] | None:
     flat = [ln for p in pages for ln in p]
     header = read_header(flat)
     funds = read_funds(pages[0] if len(pages) == 1 else flat)
@@ -123,7 +163,8 @@ def read_form(pages: list[list[Line]], file: str | None, index: int, shape: str)
         elif is_columnar(p):
             rows.append(read_columnar(p))
         else:
-            rows.append(read_page(p, inline=inline))
+            pr = read_page(p, inline=inline)
+            rows.append((_by_columns(p, raw, pr) if raw is not None else None) or pr)
     if shape == "pdftotext-layout":
         for r in rows:
             clean_names(r)
