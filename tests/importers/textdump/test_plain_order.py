@@ -101,3 +101,10 @@ def test_rows_printed_column_by_column_at_the_top_of_the_table() -> None:
         ("会议场次", "≥941场", "563场", "6", "3.59"),
         ("系统可用率", ">=90%", "92%", "7", "7"),
     ]
+
+
+def test_column_heads_between_the_first_rows_weight_and_score() -> None:
+    body = "检查单位家数\n\n=2484家\n\n实际完成值\n\n1700家\n\n分值\n\n8\n\n得分\n\n偏差原因分析\n及改进措施\n\n5.48\n\n培训人次\n\n>=3086人次\n\n2569人次\n\n1\n\n0.83\n"
+    page = build_lines("三级指标\n\n年度指标值\n\n" + body + "\f")[0]
+    rows = [" ".join(t.text for t in ln.toks) for ln in join_value_lines(page)]
+    assert "8 5.48" in rows and "1 0.83" in rows

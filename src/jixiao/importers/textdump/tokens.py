@@ -198,7 +198,7 @@ def join_value_lines(lines: list[Line]) -> list[Line]:
     # numbers above the indicator table's header are the funds block's, one per line
     head_end = next((k for k, ln in enumerate(kept) if any(t.text in ("三级指标", "年度指标值", "一级指标") for t in ln.toks)), 0)
     out.extend(kept[:head_end])
-    kept = kept[:head_end] + _regroup_early_weights(kept[head_end:])
+    kept = kept[:head_end] + _regroup_early_weights(_lift_column_labels(kept[head_end:]))
     i = head_end
     while i < len(kept):
         j = i
@@ -227,6 +227,25 @@ _VERTICAL = frozenset("绩效指标年度总体目")
 
 def _is_num(ln: Line) -> bool:
     return len(ln.toks) == 1 and ln.toks[0].kind == "num"
+
+
+def _column_label(ln: Line) -> bool:
+    return bool(ln.toks) and all(t.kind == "label" and t.sub == "column" for t in ln.toks)
+
+
+def _lift_column_labels(lines: list[Line]) -> list[Line]:
+    """The table's column heads printed between a row's 分值 and 得分 (the first row
+    interleaved with the header: 8 / 得分 / 偏差原因分析 / 5.48) move above the 分值."""
+    out = list(lines)
+    for i in range(len(out) - 2):
+        if not _is_num(out[i]) or (i > 0 and _is_num(out[i - 1])):
+            continue  # (a lone 分值: after a run, the labels sit between two rows' numbers)
+        j = i + 1
+        while j < len(out) and _column_label(out[j]):
+            j += 1
+        if j > i + 1 and j < len(out) and _is_num(out[j]):
+            out[i : j] = [*out[i + 1 : j], out[i]]
+    return out
 
 
 def _regroup_early_weights(lines: list[Line]) -> list[Line]:
