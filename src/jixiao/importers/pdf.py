@@ -93,12 +93,20 @@ def read_pdf(data: bytes, name: str | None, *, ocr: bool | None = None) -> Impor
     mapper = FormMapper(name)
     scanned: list[int] = []
     gridless: list[int] = []
-    with pdfplumber.open(io.BytesIO(data)) as pdf:
+    cut_after: int | None = None
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
         pages = pdf.pages
+    except Exception:
+        if b"%%EOF" in data[-1024:]:
+            raise
+        pdf, pages, cut_after = _truncated(data, name, issues)
+    with pdf:
         if len(pages) > MAX_PAGES:
             issues.append(make_issue("import-too-large", Location(file=name), file=name, pages=len(pages), limit=MAX_PAGES))
         ocr_pages: list[tuple[int, Any]] = []
-        for number, page in enumerate(pages[:MAX_PAGES], start=1):
+        for page in pages[:MAX_PAGES]:
+            number = page.page_number  # a file cut short keeps its whole pages only
             chars = page.chars
             if not chars:
                 if page.images:
@@ -121,9 +129,12 @@ def read_pdf(data: bytes, name: str | None, *, ocr: bool | None = None) -> Impor
         if ocr_pages:
             issues += _ocr(ocr_pages, mapper, name, ocr)
         if gridless and not mapper.forms and not mapper.draft.has_content:
-            text = "\n\n".join(pages[n - 1].extract_text() or "" for n in gridless)
+            by_number = {p.page_number: p for p in pages}
+            text = "\n\n".join(by_number[n].extract_text() or "" for n in gridless)
             return _as_text(text, name, issues)
     forms, map_issues = mapper.finish()
+    if cut_after is not None and forms:
+        issues += _cut_form(forms, len(forms) - 1, cut_after, name)
     if scanned:
         # every field read by OCR is flagged for review, whatever its confidence
         ocr_set = set(scanned)
@@ -133,6 +144,62 @@ def read_pdf(data: bytes, name: str | None, *, ocr: bool | None = None) -> Impor
                     issues.append(issue)
     fmt = "pdf-ocr" if scanned and len(scanned) == len(pages) else "pdf"
     return ImportResult.of(forms, [*issues, *map_issues], fmt)
+
+
+def _truncated(data: bytes, name: str | None, issues: list[Issue]) -> tuple[Any, list[Any], int | None]:
+    """The whole pages of a PDF cut short, with an issue naming what was read and lost,
+    and the last page read when pages were lost after it; raises when no page can be
+    read (the file is then reported as damaged)."""
+    from jixiao.importers.pdfrepair import open_truncated, usable
+
+    rec = open_truncated(data)
+    if rec is None or not any(usable(p) for p in rec.pages):
+        if rec is not None:
+            rec.pdf.close()
+        raise ValueError(
+            "没有一页可以读出：字体和页面目录写在文件末尾，已随截断丢失 / "
+            "no page can be read: the fonts and the page list, written at the end of the file, were cut off"
+        )
+    kept = [p for p in rec.pages if usable(p)]
+    lost = [p.page_number for p in rec.pages if not usable(p)]
+    total = max(rec.expected or 0, len(rec.pages))
+    lost_text = ", ".join(str(n) for n in lost)
+    if rec.expected is None:
+        lost_text = (lost_text + ", " if lost_text else "") + f"第 {len(rec.pages) + 1} 页起 / from page {len(rec.pages) + 1} on"
+    elif total > len(rec.pages):
+        lost_text = (lost_text + ", " if lost_text else "") + f"{len(rec.pages) + 1}-{total}"
+    issues.append(
+        make_issue(
+            "import-truncated",
+            Location(file=name, page=kept[-1].page_number),
+            file=name,
+            pages=", ".join(str(p.page_number) for p in kept),
+            lost=lost_text or "-",
+        )
+    )
+    cut = kept[-1].page_number if lost or rec.expected is None or total > len(rec.pages) else None
+    return rec.pdf, kept, cut
+
+
+def _cut_form(forms: list[Any], index: int, page: int, name: str | None) -> list[Issue]:
+    """The form read last may go on over the lost pages: say so when its own arithmetic
+    (Σ 分值 + 执行率分值 = 100, a 总分 printed at the table's end) shows it unfinished."""
+    form = forms[index]
+    weights = [i.weight for i in form.indicators if i.weight is not None]
+    total = sum(weights, Decimal(0)) + (form.execution.weight or Decimal(0))
+    if form.total_score is not None and total == 100:
+        return []
+    return [
+        make_issue(
+            "import-truncated-form",
+            Location(file=name, page=page, field="indicators", form_index=index),
+            form=form.project_name,
+            project=form.project_name or "?",
+            page=page,
+            count=len(form.indicators),
+            weights=f"{total}",
+        )
+    ]
 
 
 def _ocr(pages: list[tuple[int, Any]], mapper: FormMapper, name: str | None, ocr: bool | None) -> list[Issue]:

@@ -167,6 +167,28 @@ declare(
     tags=("import", "input"),
 )
 declare(
+    "import-truncated",
+    Severity.WARNING,
+    title=("文件不完整，只读取了完整的页面", "File cut short; only its whole pages were read"),
+    message=(
+        "文件 {file} 不完整（结尾被截断）：读取了第 {pages} 页，未能读取 {lost}；表中缺少的字段已逐一标出",
+        "File {file} is cut short (its end is missing): page(s) {pages} were read, {lost} could not be; the fields missing from the forms are flagged one by one",
+    ),
+    remedy=("重新下载完整的文件后再导入，或对照原件补录缺少的字段。", "Download the whole file again and re-import it, or add the missing fields from the original."),
+    tags=("import", "input", "pdf"),
+)
+declare(
+    "import-truncated-form",
+    Severity.WARNING,
+    title=("自评表在文件截断处中断", "Form cut off where the file ends"),
+    message=(
+        "“{project}”在第 {page} 页后中断：读到 {count} 项指标，分值合计（含执行率）{weights}，不足 100；其余指标和总分缺失",
+        "“{project}” stops after page {page}: {count} indicators read, weights (execution included) add up to {weights}, not 100; the other indicators and the total are missing",
+    ),
+    remedy=("取得完整文件重新导入，或对照原件补录缺少的指标和总分。", "Import the whole file again, or add the missing indicators and the total from the original."),
+    tags=("import", "input", "pdf"),
+)
+declare(
     "import-no-form-found",
     Severity.ERROR,
     title=("未找到自评表", "No form found"),
