@@ -6,6 +6,7 @@ from decimal import Decimal as D
 
 from jixiao.importers.textdump.funds import read_funds
 from jixiao.importers.textdump.tokens import build_lines
+from jixiao.importers.textdump.units import Unit
 
 
 def _funds(text: str) -> dict[str, object]:
@@ -102,3 +103,26 @@ def test_the_number_column_printed_after_all_cells_starts_at_the_first_row() -> 
     ]
     rows = _rows("\n\n".join(boxes) + "\n")
     assert [(r[0], r[3]) for r in rows] == [("甲满意度", "1"), ("乙满意度", "3"), ("丙满意度", "7")]
+
+
+def _units(text: str) -> list[Unit]:
+    from jixiao.importers.textdump.columnar import read_columnar
+
+    return read_columnar(build_lines(text)[0]).units
+
+
+def test_a_reason_printed_above_the_table_header_goes_to_the_first_row_scored_low() -> None:
+    # the 偏差原因 column's first box comes out with the header row, before 三级指标 (the
+    # funds block above it on the page)
+    boxes = [
+        "其他资金", "偏差原因分析及改进措施", "受疫情影响，\n部分工作延后\n开展。", *_HEAD,
+        "甲人数", "乙人数", "≥234人", "=839家", "331人", "26家", "4", "19", "4", "0.59",
+    ]
+    units = _units("\n\n".join(boxes) + "\n")
+    assert [u.deviation.text if u.deviation else None for u in units] == [None, "受疫情影响，部分工作延后开展。"]
+
+
+def test_a_text_printed_among_the_scores_is_a_reason_even_without_a_full_stop() -> None:
+    boxes = [*_HEAD, "甲人数", ">=45人", "40人", "乙人数", ">=90人", "154人", "2", "3", "1.78", "后续纳入\n培训班", "3"]
+    units = _units("\n\n".join(boxes) + "\n")
+    assert [u.deviation.text if u.deviation else None for u in units] == ["后续纳入培训班", None]

@@ -126,14 +126,14 @@ def read_columnar(lines: list[Line]) -> PageRows:
     variants = [table] if len(split) == len(table) else [table, split]
     variants += [v for v in (_zero_actuals(x) for x in list(variants)) if v is not None]
     if len(variants) == 1:
-        return _read(table)[0]
+        return _read(table, _early_reasons(lines))[0]
     every = list({id(ln): ln for ln in [*lines, *(x for v in variants for x in v)]}.values())
     before = [ln.used for ln in every]
     best: tuple[tuple[int, int], PageRows, list[bool]] | None = None
     for v in variants:
         for ln, u in zip(every, before, strict=True):
             ln.used = u
-        pr, key = _read(v)
+        pr, key = _read(v, _early_reasons(lines))
         if best is None or key < best[0]:
             best = (key, pr, [ln.used for ln in every])
     assert best is not None
@@ -159,7 +159,25 @@ def _zero_actuals(lines: list[Line]) -> list[Line] | None:
     return out if changed else None
 
 
-def _read(lines: list[Line]) -> tuple[PageRows, tuple[int, int]]:
+def _early_reasons(lines: list[Line]) -> list[Cell]:
+    """Sentences printed between the 偏差原因分析 column label and the table header: the
+    first rows' reasons, their boxes come out with the header row."""
+    label = next((i for i, ln in enumerate(lines) if any(t.text.startswith("偏差原因分析") for t in ln.toks)), None)
+    head = next((i for i, ln in enumerate(lines) if any(t.text in ("三级指标", "年度指标值") for t in ln.toks)), None)
+    if label is None or head is None or head < label:
+        return []
+    texts = [ln for ln in lines[label + 1 : head] if not ln.used and len(ln.toks) == 1 and ln.toks[0].kind == "text"]
+    out = []
+    for c in block_cells(texts):
+        text = join(c)
+        if text.endswith(("。", "；", ";")):
+            out.append(Cell(text, c[0].no, c[0].page, 0.7))
+            for ln in c:
+                ln.used = True
+    return out
+
+
+def _read(lines: list[Line], early: list[Cell] | None = None) -> tuple[PageRows, tuple[int, int]]:
     pr = PageRows(page=lines[0].page if lines else 0)
     # every bare number left on the page is a 分值 or 得分 (the funds block is claimed)
     run = [ln for ln in lines if not ln.used and len(ln.toks) == 1 and ln.toks[0].kind == "num"]
@@ -208,7 +226,10 @@ def _read(lines: list[Line]) -> tuple[PageRows, tuple[int, int]]:
     if roles is not None:
         picked = {r: [Cell(c[1], c[2].no, c[2].page, 0.75) for c, x in zip(cells, roles, strict=True) if x == r] for r in "NTAX"}
         names, rows = picked["N"], list(itertools.zip_longest(picked["T"], picked["A"]))
-        devs = [c for c in picked["X"] if c.text.endswith(("。", "；", ";"))]
+        # a sentence left over, or a text printed among the 分值/得分 numbers (a reason box
+        # comes out beside its row's 得分), is a 偏差原因
+        span = (run[0].no, run[-1].no) if run else (0, -1)
+        devs = [c for c in picked["X"] if c.text.endswith(("。", "；", ";")) or span[0] < c.line < span[1]]
         ws = _anchor_inline(ws, run, cells, roles)
     else:
         rows, names = _pair_values(cells)
@@ -222,6 +243,7 @@ def _read(lines: list[Line]) -> tuple[PageRows, tuple[int, int]]:
         if i < len(rows):
             u.target, u.actual = rows[i]
         pr.units.append(u)
+    devs = [*(early or []), *devs]
     for u in pr.units:
         if devs and u.weight and u.score and Decimal(u.score.text) < Decimal(u.weight.text):
             u.deviation = devs.pop(0)
