@@ -108,3 +108,13 @@ def test_column_heads_between_the_first_rows_weight_and_score() -> None:
     page = build_lines("三级指标\n\n年度指标值\n\n" + body + "\f")[0]
     rows = [" ".join(t.text for t in ln.toks) for ln in join_value_lines(page)]
     assert "8 5.48" in rows and "1 0.83" in rows
+
+
+def test_a_name_wrapped_around_its_one_line_target_and_actual() -> None:
+    from jixiao.importers.textdump.rows import read_page
+
+    body = "公务员交流、招录、培\n训方法\n\n适合适当\n\n适合适当\n\n2\n\n2\n\n交流、招录、培训工作\n科学合理、公开透明 科学合理、公开透明\n总体安排\n\n4\n\n4\n"
+    page = join_value_lines(build_lines(HEAD + body + "\f")[0])
+    units = read_page(page, inline=True).units
+    got = [(u.name and u.name.text, u.target and u.target.text, u.actual and u.actual.text) for u in units]
+    assert got[-1] == ("交流、招录、培训工作总体安排", "科学合理、公开透明", "科学合理、公开透明")

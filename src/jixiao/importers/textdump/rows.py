@@ -193,7 +193,12 @@ class _Builder:
         if u is None or u.has_ws or u not in self.pr.units:
             return False
         texts, self.texts = self.texts, []
-        if u.target is not None and u.actual is not None and texts:
+        same = u.target is not None and u.actual is not None and u.target.line == u.actual.line and u.target.text == u.actual.text
+        if same and u.name is not None and len(texts) == 1:
+            # one line below a target/actual printed alike on one line: the name's wrap
+            # (a one-line cell is centred in the row, between the name's two lines)
+            u.name = Cell(u.name.text + join(texts), u.name.line, u.name.page, 0.8)
+        elif u.target is not None and u.actual is not None and texts:
             tl, al = texts[0::2], texts[1::2]
             u.target = Cell(u.target.text + join(tl), u.target.line, u.target.page, 0.85)
             if al:
