@@ -235,3 +235,63 @@ def test_footer_beside_a_vertical_label_and_the_next_pages_header_line() -> None
     first, second = layout_pages(FOOTER)
     assert all("页" not in (u.target.text if u.target else "") for u in first.page_rows.units)
     assert not any("偏差原因" in ln.raw for ln in second)
+
+
+LO_GOALS = """\
+项目名称                                         某项目
+                                预期目标                                                   实际完成情况
+
+
+年
+度                                            1、强化绩效管理，确保项目按期保质完成。2、按计划开展培训
+         1、强化绩效管理，确保项目按期保质完成。2、按计划开展培训、调研和宣传
+总                                            、调研和宣传工作，提升服务水平。3、强化绩效管理，确保项目
+         工作，提升服务水平。3、强化绩效管理，确保项目按期保质完成。4、推进信
+体                                            按期保质完成。4、已推进信息化建设，保障系统安全稳定运行。
+         息化建设，保障系统安全稳定运行。5、推进信息化建设，保障系统安全稳定运
+目                                            5、已推进信息化建设，保障系统安全稳定运行。6、已推进信息
+         行。6、推进信息化建设，保障系统安全稳定运行。7、贯彻落实年度工作部署
+标                                            化建设，保障系统安全稳定运行。7、贯彻落实年度工作部署，完
+         ，完成各项任务。8、加强项目资金管理，提高资金使用效益。
+                                             成各项任务。8、已加强项目资金管理，提高资金使用效益。
+"""
+
+
+CONTINUED = """\
+指
+标
+    效益指标
+
+                                                                               偏差原因分析及改进
+    一级指标     二级指标       三级指标           年度指标值          实际完成值      分值    得分
+                                                                                  措施
+
+
+                                   社会满意度持续提高         社会满意度持续提高
+                                   ，加强项目资金管理         ，加强项目资金管理
+                                   ，提高资金使用效益         ，提高资金使用效益
+                       社会影响（3）                                   10     10
+                                   。并推进信息化建设         。并推进信息化建设
+                                   ，保障系统安全稳定         ，保障系统安全稳定
+                                      运行。               运行。
+
+"""
+
+
+def test_goal_columns_told_apart_by_position_are_kept_as_they_are() -> None:
+    # the left column's line starting with "，" (a sentence broken before its comma) must
+    # not be re-sorted by numbering into the right column
+    from jixiao.importers.textdump.goals import read_goals
+
+    found = read_goals(list(layout_pages(LO_GOALS)[0]))
+    assert str(found["goals.expected"].value).endswith("7、贯彻落实年度工作部署，完成各项任务。8、加强项目资金管理，提高资金使用效益。")
+    assert str(found["goals.actual"].value).endswith("7、贯彻落实年度工作部署，完成各项任务。8、已加强项目资金管理，提高资金使用效益。")
+
+
+def test_label_pieces_above_a_continued_tables_header_go_to_the_table() -> None:
+    # 指 / 标 of the vertical label and 效益指标 continued from the page before are printed
+    # above the repeated header: not header text (a late goal paragraph), but markers
+    page = layout_pages(CONTINUED)[0]
+    assert not [ln.raw for ln in page if ln.raw.strip()]
+    assert any(kind == "l1" and lab == "效益指标" for _, kind, lab in page.page_rows.markers)
+    assert [u.name.text for u in page.page_rows.units if u.name] == ["社会影响（3）"]

@@ -55,6 +55,9 @@ def read_goals(lines: list[Line]) -> dict[str, Found]:
         i += 1
     if not body:
         return {}
+    placed = _placed(body)
+    if placed is not None:
+        return _found(*placed)
     late = _late_column(lines, i)
     # a paragraph printed after the table's merged labels is 实际完成情况: the body is all 预期目标
     numbered = None if late else _numbered(body)
@@ -67,6 +70,10 @@ def read_goals(lines: list[Line]) -> dict[str, Found]:
         if numbered is not None:
             late = tail + late
     expected, actual = numbered or ((body, late) if late else split_columns(body))
+    return _found(expected, actual)
+
+
+def _found(expected: list[Line], actual: list[Line]) -> dict[str, Found]:
     out: dict[str, Found] = {}
     for key, part in (("goals.expected", expected), ("goals.actual", actual)):
         if part:
@@ -74,6 +81,15 @@ def read_goals(lines: list[Line]) -> dict[str, Found]:
                 ln.used = True
             out[key] = Found(GoalText(part).text(), part[0].no, part[0].page, 0.9)
     return out
+
+
+def _placed(body: list[Line]) -> tuple[list[Line], list[Line]] | None:
+    """The columns as a reader that kept positions told them apart (``pdftotext
+    -layout``: blocks -2 and -1, 预期目标 first): nothing left to guess."""
+    blocks = [ln.block for ln in body]
+    if not blocks or any(b not in (-2, -1) for b in blocks) or blocks != sorted(blocks):
+        return None
+    return [ln for ln in body if ln.block == -2], [ln for ln in body if ln.block == -1]
 
 
 _ITEM = re.compile(r"^\s*(\d{1,2})\s*[、.．)）]")

@@ -77,14 +77,18 @@ def _page(numbered: list[tuple[int, str]], pno: int) -> LayoutPage:
     else:
         table_start = 0
     head = numbered[:header_idx if header_idx is not None else table_start]
-    # the table header's first line (偏差原因分析及改进 wrapped above it, a 绩 of the
-    # vertical label beside it) is no header text: a continuation page would otherwise
-    # offer it as a late 实际完成情况 paragraph
-    while head and all((len(t) == 1 and t.isalpha()) or t in _DEV for _, t in fragments(head[-1][1])):
-        head = head[:-1]
+    # the lines just above the table's header that hold only its pieces (偏差原因分析及改进
+    # wrapped above it, letters of the vertical 绩效指标, a merged label continued from the
+    # page before) are no header text: a continuation page would offer them as a late
+    # 实际完成情况 paragraph. The labels among them go to the table.
+    moved: list[tuple[int, str]] = []
+    while head and all((len(t) == 1 and t.isalpha()) or t in _DEV or lx.label_kind(t) in ("l1", "l2") for _, t in fragments(head[-1][1])):
+        no, raw = head.pop()
+        if not any(t in _DEV for _, t in fragments(raw)):
+            moved.insert(0, (no, raw))
     lp = LayoutPage(_header_lines(head, pno))
     label_x = _label_column(numbered[header_idx][1]) if header_idx is not None else None
-    lp.page_rows = _table(numbered[table_start:], pno, label_x)
+    lp.page_rows = _table(moved + numbered[table_start:], pno, label_x, lead=len(moved))
     return lp
 
 
@@ -157,7 +161,8 @@ def _label_column(header: str) -> float | None:
     return _w(header[:x]) + 2 if x >= 0 else None
 
 
-def _table(numbered: list[tuple[int, str]], pno: int, label_x: float | None = None) -> PageRows:
+def _table(numbered: list[tuple[int, str]], pno: int, label_x: float | None = None, lead: int = 0) -> PageRows:
+    """``lead``: lines from above the table's header (its labels) before its rows."""
     pr = PageRows(page=pno, positional=True)
     rows = [(no, fragments(raw)) for no, raw in numbered]
     anchors = [k for k, (_, fr) in enumerate(rows) if fr and _anchor_index(fr) is not None]
@@ -213,7 +218,7 @@ def _table(numbered: list[tuple[int, str]], pno: int, label_x: float | None = No
             if kind in ("l1", "l2"):
                 pr.markers.append((no + 0.1, kind, lx.norm_label(t)))
                 continue
-            if kind == "column" or (_DEV.endswith(t) and len(t) <= 5 and k < 3):
+            if kind == "column" or (_DEV.endswith(t) and len(t) <= 5 and k < lead + 3):
                 continue
             centre = x + _w(t) / 2
             if in_labels(x, t):
