@@ -118,3 +118,17 @@ def test_a_name_wrapped_around_its_one_line_target_and_actual() -> None:
     units = read_page(page, inline=True).units
     got = [(u.name and u.name.text, u.target and u.target.text, u.actual and u.actual.text) for u in units]
     assert got[-1] == ("交流、招录、培训工作总体安排", "科学合理、公开透明", "科学合理、公开透明")
+
+
+def test_a_page_end_prints_the_labels_and_footer_before_the_last_rows_numbers() -> None:
+    from jixiao.importers.textdump.rows import read_page
+
+    body = (
+        "参训单位满意度\n\n=100%\n\n100%\n\n9\n\n9\n\n培训学员满意度\n\n>=95%\n\n97%\n\n效益指标\n可持续影响指标\n\n满意度指标\n\n"
+        "服务对象满意度\n指标\n\n总分\n\n第6 页/ 共6 页\n\n1\n\n1\n\n100\n\n84.59\n"
+    )
+    pr = read_page(join_value_lines(build_lines(HEAD + body + "\f")[0]), inline=True)
+    got = [(u.name and u.name.text, u.target and u.target.text, u.actual and u.actual.text, u.weight and u.weight.text) for u in pr.units]
+    assert got == [("参训单位满意度", "=100%", "100%", "9"), ("培训学员满意度", ">=95%", "97%", "1")]
+    assert pr.total is not None and pr.total.text == "84.59"
+    assert {lab for _, _, lab in pr.markers} >= {"可持续影响指标", "服务对象满意度指标"}

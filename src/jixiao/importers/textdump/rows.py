@@ -12,6 +12,7 @@ goes to pools that :mod:`levels` matches up with the form's arithmetic.
 from __future__ import annotations
 
 import itertools
+import re
 from decimal import Decimal
 from typing import cast
 
@@ -30,6 +31,8 @@ from jixiao.importers.textdump.tokens import Line, Tok
 from jixiao.importers.textdump.units import Cell, PageRows, Unit
 from jixiao.importers.textdump.wrap import block_cells, join, natural_cells, split_exact
 
+_FOOTER = re.compile(r"第\d+页(?:[/／,，]?共\d+页)?")
+
 
 def read_page(lines: list[Line], inline: bool = False) -> PageRows:
     pr = PageRows(page=lines[0].page if lines else 0)
@@ -39,6 +42,8 @@ def read_page(lines: list[Line], inline: bool = False) -> PageRows:
             if items and items[-1][0] != "gap":
                 items.append(("gap", None, None))
             continue
+        if _FOOTER.fullmatch(ln.text.replace(" ", "")):
+            continue  # the page footer (第 3 页 / 共 25 页) is no row's cell
         content: list[Tok] = []
         has_marker = False
         for t in ln.toks:
@@ -187,6 +192,20 @@ class _Builder:
             else:
                 unit.target = _cell(cells[0], 0.9)
 
+    def _holds(self, pos: int) -> bool:
+        """A page's last row read as far as its actual, then the merged labels and 总分
+        printed before its 分值/得分 (pdftotext at a page end): the row stays open."""
+        kind, payload, ln = self.items[pos]
+        if not self.texts or ln is None or any(t.kind != "label" for t in ln.toks):
+            return False
+        nxt = next((it for it in self.items[pos + 1 :] if it[0] not in ("marker", "total")), None)
+        if nxt is None or nxt[0] != "anchor" or len(cast(list[Tok], nxt[1])) != 2:
+            return False
+        if kind == "marker":
+            sub, label = cast(tuple[str, str], payload)
+            self.pr.markers.append((ln.no + 0.1, sub, label))
+        return True
+
     def _close_row(self, ws: Unit) -> bool:
         """Row-order dumps: a bare 分值/得分 pair ends the row just read (values printed above)."""
         u = self.last
@@ -214,7 +233,7 @@ class _Builder:
 
     def run(self) -> None:
         pr = self.pr
-        for kind, payload, ln in self.items:
+        for pos, (kind, payload, ln) in enumerate(self.items):
             if kind == "text":
                 assert ln is not None
                 open_row = self.row_order and self.last is not None and not self.last.has_ws
@@ -225,6 +244,8 @@ class _Builder:
                 self.texts.append(ln)
                 continue
             self.flush_dev()
+            if self.row_order and kind in ("marker", "total") and self._holds(pos):
+                continue
             if kind in ("gap", "marker", "total"):
                 self.settle_texts()
                 if kind == "marker":
