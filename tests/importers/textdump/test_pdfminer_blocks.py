@@ -126,3 +126,43 @@ def test_a_text_printed_among_the_scores_is_a_reason_even_without_a_full_stop() 
     boxes = [*_HEAD, "甲人数", ">=45人", "40人", "乙人数", ">=90人", "154人", "2", "3", "1.78", "后续纳入\n培训班", "3"]
     units = _units("\n\n".join(boxes) + "\n")
     assert [u.deviation.text if u.deviation else None for u in units] == ["后续纳入培训班", None]
+
+
+def _cut(numbers: str, total: bool) -> list[tuple[str, str]]:
+    from jixiao.importers.textdump.columnar import _segment
+    from jixiao.importers.textdump.tokens import Line, Tok
+    from jixiao.importers.textdump.units import Cell
+
+    run = [Line(k, x, 1, k, [Tok(x, "num")]) for k, x in enumerate(numbers.split())]
+    ws, _key = _segment(run, [D(x) for x in numbers.split()], Cell("90", 0, 1) if total else None)
+    return [(w.text, s.text) for w, s in ws]
+
+
+def test_a_page_without_the_total_row_does_not_cut_its_numbers_to_sum_90() -> None:
+    # the first page of a two-page table: its 分值 happen to cut into a reading whose
+    # weights add up to 90 (no row scored in full); the table goes on, so Σ = 90 is no
+    # evidence and the cut where every row scores its weight wins
+    nums = "22 22 2 8 5 10 3 2 8 5 10 3 1 1 1 1 2 2 2 2"
+    assert _cut(nums, total=False) == [("22", "22"), ("2", "2"), ("8", "8"), ("5", "5"), ("10", "10"), ("3", "3"), ("1", "1"), ("1", "1"), ("2", "2"), ("2", "2")]
+
+
+def test_few_chunks_do_not_outweigh_rows_scored_in_full() -> None:
+    nums = "5 5 1 1 2 2 1 1 3 3 2 2 2 1 4 5 2 1 4 5"
+    got = _cut(nums, total=False)
+    assert all(w == s for w, s in got) and len(got) == 10
+
+
+def test_the_total_row_printed_inside_the_number_column_is_taken_out() -> None:
+    boxes = [*_HEAD, "甲满意度", ">=85%", "86%", "乙满意度", ">=95%", "100%", "3", "7", "总分", "100", "90", "3", "7"]
+    from jixiao.importers.textdump.columnar import read_columnar
+
+    pr = read_columnar(build_lines("\n\n".join(boxes) + "\n")[0])
+    assert pr.total is not None and pr.total.text == "90"
+    assert [(u.weight.text, u.score.text) for u in pr.units if u.weight and u.score] == [("3", "3"), ("7", "7")]
+
+
+def test_a_page_footer_cut_into_words_is_no_number() -> None:
+    from jixiao.importers.textdump.columnar import _table_part
+
+    lines = build_lines("\n".join(["三级指标", "3", "3", "第", "5", "页", "/", "共", "25"]) + "\n")[0]
+    assert [ln.text for ln in _table_part(lines)] == ["三级指标", "3", "3"]

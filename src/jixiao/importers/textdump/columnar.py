@@ -20,6 +20,7 @@ from jixiao.importers.textdump.units import Cell, PageRows, Unit
 from jixiao.importers.textdump.wrap import block_cells, join
 
 _FOOTER = re.compile(r"第\d+页(?:[/,，]?共\d+页)?")
+_FOOTER_WORDS = re.compile(r"第\d+页(?:[/,，]?共\d+页?)?")  # its last word may go to the next line's label
 _COMPARATOR = re.compile(r"^(?:[<>≤≥＜＞]=?|=|＝)")
 
 
@@ -72,7 +73,13 @@ def _table_part(lines: list[Line]) -> list[Line]:
     head = next((i for i, ln in enumerate(lines) if any(t.text in ("三级指标", "年度指标值") for t in ln.toks)), None)
     if head is None or not any(t.kind == "label" and t.sub == "fundrow" for ln in lines[:head] for t in ln.toks):
         head = 0
-    return [ln for ln in lines[head:] if not _FOOTER.fullmatch(ln.text.replace(" ", ""))]  # not the page footer
+    part = lines[head:]
+    footer: set[int] = set()
+    for i in range(len(part)):  # the footer cut into one word per line (第 / 5 / 页 / / / 共 / 25 / 页)
+        for j in range(i + 3, min(len(part), i + 8) + 1):
+            if _FOOTER_WORDS.fullmatch("".join(ln.text.replace(" ", "") for ln in part[i:j])):
+                footer.update(range(i, j))
+    return [ln for k, ln in enumerate(part) if k not in footer and not _FOOTER.fullmatch(ln.text.replace(" ", ""))]  # not the page footer
 
 
 class _Glued(Line):
@@ -198,6 +205,12 @@ def _read(lines: list[Line], early: list[Cell] | None = None) -> tuple[PageRows,
         pr.total = Cell(run[-1].toks[0].text, run[-1].no, run[-1].page, 0.85)
         pr.total_weight = Cell("100", run[-2].no, run[-2].page)
         run, nums = run[:-2], nums[:-2]
+    at = next((i for i in range(len(nums) - 1) if nums[i] == 100 and nums[i + 1] <= 100), None)
+    if pr.total is None and total_idx is not None and at is not None:
+        # no row weighs 100: the 总分 row's 100 / total printed inside the number column
+        pr.total = Cell(run[at + 1].toks[0].text, run[at + 1].no, run[at + 1].page, 0.8)
+        pr.total_weight = Cell("100", run[at].no, run[at].page)
+        run, nums = run[:at] + run[at + 2 :], nums[:at] + nums[at + 2 :]
     run, ws, key = _place_glued(run, pr.total)
     cells: list[tuple[float, str, Line, bool]] = []  # (order, text, line, is value)
     texts: list[Line] = []
@@ -285,29 +298,41 @@ def _segment(run: list[Line], nums: list[Decimal], total: Cell | None) -> tuple[
     (100 less the execution weight) and then the fewest chunks.
     """
     n = len(nums)
-    best: tuple[tuple[int, int, int], list[tuple[int, int]]] | None = None
-
-    def walk(p: int, chunks: list[tuple[int, int]], budget: list[int]) -> None:
-        nonlocal best
-        if budget[0] <= 0:
-            return
-        budget[0] -= 1
-        if p == n:
-            pairs = [(a + i, a + k + i) for a, k in chunks for i in range(k)]
-            wsum = sum((nums[w] for w, _ in pairs), Decimal(0))
-            full = sum(1 for w, s in pairs if nums[w] == nums[s])  # most rows score their weight
-            key = (0 if wsum == 90 else 1, -full, len(chunks))
-            if best is None or key < best[0]:
-                best = (key, pairs)
-            return
-        for k in range((n - p) // 2, 0, -1):  # long chunks first: the fewest chunks are likeliest
-            if all(nums[p + i] > 0 and nums[p + k + i] <= nums[p + i] for i in range(k)):  # a 分值 is never 0
-                walk(p + 2 * k, [*chunks, (p, k)], budget)
-
-    walk(0, [], [5000])
-    if best is None:
+    # exact dynamic programme over (position, Σ分值 so far): the best (-full rows, chunks)
+    # and the chunk (start, size) that reached it
+    table: list[dict[Decimal, tuple[int, int, tuple[int, int] | None]]] = [{} for _ in range(n + 1)]
+    table[0][Decimal(0)] = (0, 0, None)
+    for p in range(n):
+        for wsum, (neg_full, chunks, _) in list(table[p].items()):
+            for k in range(1, (n - p) // 2 + 1):
+                if not all(nums[p + i] > 0 and nums[p + k + i] <= nums[p + i] for i in range(k)):  # a 分值 is never 0
+                    continue
+                w = wsum + sum(nums[p : p + k], Decimal(0))
+                full = sum(1 for i in range(k) if nums[p + i] == nums[p + k + i])  # most rows score their weight
+                cand = (neg_full - full, chunks + 1, (p, k))
+                old = table[p + 2 * k].get(w)
+                if old is None or (cand[1] + 3 * cand[0], cand[1]) < (old[1] + 3 * old[0], old[1]):
+                    table[p + 2 * k][w] = cand
+    if not table[n]:
         return [(run[2 * i], run[2 * i + 1]) for i in range(n // 2)], (2, 0, 0)
-    return [(run[w], run[s]) for w, s in best[1]], best[0]
+    rows = n // 2
+
+    def rank(x: Decimal) -> tuple[int, int, int]:
+        neg_full, chunks, _ = table[n][x]
+        return (0 if x == 90 and total is not None else 1, chunks + 3 * (rows + neg_full), chunks)
+
+    wsum = min(table[n], key=rank)
+    key = rank(wsum)
+    pairs: list[tuple[int, int]] = []
+    pos = n
+    while pos > 0:
+        step = table[pos][wsum][2]
+        assert step is not None
+        a, k = step
+        pairs[:0] = [(a + i, a + k + i) for i in range(k)]
+        wsum -= sum(nums[a : a + k], Decimal(0))
+        pos = a
+    return [(run[w], run[s]) for w, s in pairs], key
 
 
 def _pair_values(cells: list[tuple[float, str, Line, bool]]) -> tuple[list[tuple[Cell | None, Cell | None]], list[Cell]]:
