@@ -132,3 +132,18 @@ def test_a_page_end_prints_the_labels_and_footer_before_the_last_rows_numbers() 
     assert got == [("参训单位满意度", "=100%", "100%", "9"), ("培训学员满意度", ">=95%", "97%", "1")]
     assert pr.total is not None and pr.total.text == "84.59"
     assert {lab for _, _, lab in pr.markers} >= {"可持续影响指标", "服务对象满意度指标"}
+
+
+def test_the_implementing_unit_printed_after_the_table() -> None:
+    from jixiao.importers.textdump.sections import fill_late, read_header
+
+    text = (
+        "财政项目支出绩效自评表\n(2022 年度)\n项目名称\n道路养护项目42\n主管部门\n区文化旅游局\n实施单位\n年初预算数\n项目资金\n（元）\n全年预算数\n"
+        "全年执行数\n分值\n执行率\n得分\n60.60%\n6.06\n年度资金总额\n3,805,098.5\n3,386,537.67\n2,052,241.83\n10\n\n三级指标\n\n年度指标值\n\n"
+        "信息安全\n安全\n安全\n2\n2\n服务中心\n>=90%\n93%\n100\n96.06\n质量指标\n市生态环境局事务管理中心\n服务对象满意度指标\n总分\n\f"
+    )
+    lines = build_lines(text)[0]
+    head = read_header(lines)
+    fill_late(head, lines)
+    assert head.fields["implementing_unit"].value == "市生态环境局事务管理中心"
+    assert head.fields["implementing_unit"].confidence <= 0.5

@@ -91,7 +91,27 @@ def read_header(lines: list[Line]) -> Header:
 def fill_late(head: Header, lines: list[Line]) -> None:
     """After the goals are claimed: a label's value printed anywhere before the table header."""
     _fill_pending(head, head.pending, lines, window=len(lines), strict=False)
+    _unit_after_table(head, lines)
     _unswap(head)
+
+
+def _unit_after_table(head: Header, lines: list[Line]) -> None:
+    """实施单位 still without a value: an organisation's name printed alone after the
+    table on the form's first page (plain pdftotext may put that cell last), not followed
+    by a value as an indicator's name would be."""
+    pending = [ln for key, ln in head.pending if key == "implementing_unit"]
+    if "implementing_unit" in head.fields or not pending:
+        return
+    page = pending[0].page
+    rest = [ln for ln in lines[lines.index(pending[0]) + 1 :] if ln.page == page]
+    for k, ln in enumerate(rest):
+        nxt = rest[k + 1] if k + 1 < len(rest) else None
+        if _is_free_text_line(ln) and _ORG.search(ln.text) and not _PROJECT.search(ln.text) and lx.width(ln.text) < 50:
+            if nxt is not None and any(t.kind in ("value", "percent", "num") for t in nxt.toks):
+                continue
+            head.fields["implementing_unit"] = Found(ln.toks[0].text, ln.no, ln.page, 0.5)
+            ln.used = True
+            return
 
 
 _ORG = re.compile(r"(?:局|委员会|委|厅|部|办公室|办|院|中心|站|所|总队|支队|大队|队|署|政府|街道|管委会)$")
