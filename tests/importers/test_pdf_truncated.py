@@ -3,6 +3,10 @@ flagged: the lost pages, the form cut off there, and its missing fields."""
 
 from __future__ import annotations
 
+import shutil
+import subprocess
+from pathlib import Path
+
 import pytest
 
 from jixiao.formats.interchange import to_obj
@@ -64,3 +68,21 @@ def test_a_cut_before_the_fonts_is_a_clear_error(exported: tuple[list, bytes]) -
     (issue,) = result.issues
     assert issue.code == "import-corrupt"
     assert "truncated" in issue.message("en") and "fonts" in issue.message("en")
+
+
+@pytest.mark.skipif(shutil.which("gs") is None, reason="Ghostscript not installed")
+def test_a_linearised_pdf_cut_short_is_read_past_its_first_page_table(exported: tuple[list, bytes], tmp_path: Path) -> None:
+    # a "fast web view" file opens on its first-page cross-reference table even when its
+    # end is lost; pdfminer then sees no page: the scan of its objects does
+    forms, pdf = exported
+    (tmp_path / "in.pdf").write_bytes(pdf)
+    subprocess.run(
+        ["gs", "-q", "-dNOPAUSE", "-dBATCH", "-sDEVICE=pdfwrite", "-dFastWebView=true", f"-sOutputFile={tmp_path / 'lin.pdf'}", str(tmp_path / "in.pdf")],
+        check=True, capture_output=True, timeout=120,
+    )
+    linearised = (tmp_path / "lin.pdf").read_bytes()
+    whole = import_bytes(linearised, "lin.pdf")
+    cut = import_bytes(linearised[: int(len(linearised) * 0.6)], "cut.pdf")
+    assert len(whole.forms) == len(forms)
+    assert [to_obj(f) for f in cut.forms] == [to_obj(f) for f in whole.forms]
+    assert "import-truncated" in {i.code for i in cut.issues}

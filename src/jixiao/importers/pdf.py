@@ -89,18 +89,43 @@ def _outside_rows(chars: list[dict[str, Any]], page_number: int, width: float, n
 def read_pdf(data: bytes, name: str | None, *, ocr: bool | None = None) -> ImportResult:
     import pdfplumber
 
-    issues: list[Issue] = []
-    mapper = FormMapper(name)
-    scanned: list[int] = []
-    gridless: list[int] = []
-    cut_after: int | None = None
+    whole = b"%%EOF" in data[-1024:]
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
         pages = pdf.pages
     except Exception:
-        if b"%%EOF" in data[-1024:]:
+        if whole:
             raise
-        pdf, pages, cut_after = _truncated(data, name, issues)
+        return _read_truncated(data, name, ocr)
+    if whole:
+        return _read_pages(pdf, pages, name, ocr)
+    # no end marker, yet pdfminer opened it (a linearised file's first-page table):
+    # what it reads is trusted only when it finds forms
+    try:
+        result: ImportResult | None = _read_pages(pdf, pages, name, ocr)
+    except Exception:
+        result = None
+    if result is not None and result.forms:
+        return result
+    try:
+        return _read_truncated(data, name, ocr)
+    except ValueError:
+        if result is None:
+            raise
+        return result
+
+
+def _read_truncated(data: bytes, name: str | None, ocr: bool | None) -> ImportResult:
+    issues: list[Issue] = []
+    pdf, pages, cut_after = _truncated(data, name, issues)
+    return _read_pages(pdf, pages, name, ocr, issues, cut_after)
+
+
+def _read_pages(pdf: Any, pages: list[Any], name: str | None, ocr: bool | None, issues: list[Issue] | None = None, cut_after: int | None = None) -> ImportResult:
+    issues = issues if issues is not None else []
+    mapper = FormMapper(name)
+    scanned: list[int] = []
+    gridless: list[int] = []
     with pdf:
         if len(pages) > MAX_PAGES:
             issues.append(make_issue("import-too-large", Location(file=name), file=name, pages=len(pages), limit=MAX_PAGES))
