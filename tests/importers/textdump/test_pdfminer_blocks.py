@@ -166,3 +166,24 @@ def test_a_page_footer_cut_into_words_is_no_number() -> None:
 
     lines = build_lines("\n".join(["三级指标", "3", "3", "第", "5", "页", "/", "共", "25"]) + "\n")[0]
     assert [ln.text for ln in _table_part(lines)] == ["三级指标", "3", "3"]
+
+
+def test_a_value_printed_twice_is_not_taken_for_a_name() -> None:
+    from jixiao.importers.textdump.streams import assign_roles
+
+    # a page of 17 rows as pdfminer prints it (names, targets and actuals in chunks):
+    # 健全 / 社会满意度持续提高 are printed several times, so they are values, never names
+    # (a table's names are unique)
+    texts = [
+        "会议场次", ">=2388场", "3185场", "系统可用率", "培训考试通过率", "系统可用率（2）", ">=85%", ">=80%", ">=95%",
+        "89%", "82%", "97%", "年度任务完成", "12月底前", "按时完成", "项目完成及时性", "项目完成及时性（2）", "及时",
+        "及时", "及时", "及时", "社会影响", "社会满意度持续提高", "社会满意度持续提高", "信息安全", "安全", "安全",
+        "社会影响（2）", "社会满意度持续提高", "社会满意度持续提高", "工作机制", "服务质量", "健全", "健全", "进一步提升",
+        "进一步提升", "工作机制（2）", "健全", "健全", "社会满意度持续提高", "社会满意度持续提高", ">=98%", ">=90%",
+        ">=95%", "100%", "95%", "97%", "社会影响（3）", "参训单位满意度", "培训学员满意度", "培训学员满意度（2）",
+    ]
+    roles = assign_roles(texts, 17)
+    assert roles is not None
+    names = [t for t, r in zip(texts, roles, strict=True) if r == "N"]
+    assert names[10:14] == ["工作机制", "服务质量", "工作机制（2）", "社会影响（3）"]
+    assert "健全" not in names

@@ -103,11 +103,15 @@ def assign_roles(texts: list[str], rows: int) -> list[str] | None:
     if rows <= 0 or slack > 6 or m > 3 * rows + 12:
         return None
     kinds = [kind(x) for x in texts]
+    # a table's names are unique: a text printed more than once is a target/actual value
+    repeated = {x for x in texts if texts.count(x) > 1}
     beam: list[_State] = [_State(0.0, 0, 0, 0, (), None, "")]
     for i in range(m):
         nxt: dict[tuple, _State] = {}
         left = m - i - 1
         costs = _COST[kinds[i]]
+        if texts[i] in repeated:
+            costs = {**costs, "N": costs["N"] + 1.5}
         for st in beam:
             for r in ROLES:
                 n, t, a, pend = st.n, st.t, st.a, st.pend
