@@ -44,7 +44,7 @@ def build_library(source: AuditRun | Iterable[Any], out: str | os.PathLike[str])
         with audit_forms(source) as run:
             return build_library(run, out)
     out = Path(out)
-    con = source.connect(memory_limit="1GB")  # mode/median/list per name: more than the findings' budget at 100k
+    con = source.connect()
     try:
         if out.suffix.lower() == ".json":
             cur = con.execute(LIBRARY_SQL)
