@@ -147,3 +147,21 @@ def test_the_implementing_unit_printed_after_the_table() -> None:
     fill_late(head, lines)
     assert head.fields["implementing_unit"].value == "市生态环境局事务管理中心"
     assert head.fields["implementing_unit"].confidence <= 0.5
+
+
+def test_rows_printed_by_columns_after_their_scores() -> None:
+    from jixiao.importers.textdump.rows import read_page
+
+    body = (
+        "适合适当\n\n适合适当\n\n2\n\n2\n\n交流、招录、培训工作\n基础建设\n\n2\n\n2\n\n3\n\n3\n\n2\n\n2\n\n培训内容\n各类培训出勤率\n\n健全\n\n健全\n\n"
+        "针对性、统筹性和实 针对性、统筹性和实\n效性良好\n效性良好\n>=90%\n\n90%\n\n因疫情原因影响，\n2022年底前完成事\n业单位审计工作。\n"
+    )
+    pr = read_page(join_value_lines(build_lines(HEAD + body + "\f")[0]), inline=True)
+    got = [(u.name and u.name.text, u.target and u.target.text, u.actual and u.actual.text, u.weight and u.weight.text) for u in pr.units]
+    assert got[-3:] == [
+        ("交流、招录、培训工作基础建设", "健全", "健全", "2"),
+        ("培训内容", "针对性、统筹性和实效性良好", "针对性、统筹性和实效性良好", "3"),
+        ("各类培训出勤率", ">=90%", "90%", "2"),
+    ]
+    # the reason printed after them is left over (a sentence for a row scored low)
+    assert [u.name.text for u in pr.pool_names if u.name] == ["因疫情原因影响，2022年底前完成事业单位审计工作。"]

@@ -27,6 +27,7 @@ from jixiao.importers.textdump.cells import (
     _tok_cell,
     _ws_index,
 )
+from jixiao.importers.textdump.chunk import read_chunk
 from jixiao.importers.textdump.tokens import Line, Tok
 from jixiao.importers.textdump.units import Cell, PageRows, Unit
 from jixiao.importers.textdump.wrap import block_cells, join, natural_cells, split_exact
@@ -79,6 +80,7 @@ class _Builder:
         self.last_line: Line | None = None
         self.marker: str | None = None
         self.prev_row: Unit | None = None
+        self.skip_to = 0
         self.row_order = inline
         lines = [ln for _, _, ln in items if ln is not None]
         # blocks tell cells apart only when some boxes hold more than one line
@@ -206,6 +208,52 @@ class _Builder:
             self.pr.markers.append((ln.no + 0.1, sub, label))
         return True
 
+    def _chunk(self, pos: int) -> bool:
+        """Two or more bare 分值/得分 pairs in a row: the rows they score printed by columns
+        (chunk.py), their names and values in the text around them."""
+        pairs: list[Line] = []
+        j = pos
+        while j < len(self.items) and self.items[j][0] == "anchor" and len(cast(list[Tok], self.items[j][1])) == 2:
+            ln = self.items[j][2]
+            assert ln is not None
+            if Decimal(ln.toks[-2].text) == 100:
+                break
+            pairs.append(ln)
+            j += 1
+        if len(pairs) < 2:
+            return False
+        texts = list(self.texts)
+        totals: list[Line] = []
+        markers: list[tuple[str, str, Line]] = []
+        while j < len(self.items):
+            kind, payload, ln = self.items[j]
+            if kind in ("text", "name", "ta") and ln is not None:
+                texts.append(ln)
+            elif kind == "marker" and ln is not None:
+                sub, label = cast(tuple[str, str], payload)
+                markers.append((sub, label, ln))
+            elif kind == "anchor" and ln is not None and len(cast(list[Tok], payload)) == 2 and Decimal(ln.toks[-2].text) == 100:
+                totals.append(ln)
+            elif kind != "total":
+                break
+            j += 1
+        got = read_chunk(texts, len(pairs))
+        if got is None:
+            return False
+        rows, left = got
+        for (names, t, a), ws in zip(rows, pairs, strict=True):
+            u = Unit(ws.page, ws.no, name=_cell(names, 0.75), target=Cell(t, ws.no, ws.page, 0.7), actual=Cell(a, ws.no, ws.page, 0.7), marker_before=self.marker)
+            u.weight, u.score = _tok_cell(ws.toks[-2], ws, 0.85), _tok_cell(ws.toks[-1], ws, 0.85)
+            self.pr.units.append(u)
+            self.last, self.prev_row = u, u
+        for sub, label, ln in markers:
+            self.pr.markers.append((ln.no + 0.1, sub, label))
+        for ln in totals:
+            self.pr.total, self.pr.total_weight = _tok_cell(ln.toks[-1], ln), _tok_cell(ln.toks[-2], ln)
+        self.texts = left
+        self.skip_to = j
+        return True
+
     def _close_row(self, ws: Unit) -> bool:
         """Row-order dumps: a bare 分值/得分 pair ends the row just read (values printed above)."""
         u = self.last
@@ -234,6 +282,8 @@ class _Builder:
     def run(self) -> None:
         pr = self.pr
         for pos, (kind, payload, ln) in enumerate(self.items):
+            if pos < self.skip_to:
+                continue
             if kind == "text":
                 assert ln is not None
                 open_row = self.row_order and self.last is not None and not self.last.has_ws
@@ -286,6 +336,8 @@ class _Builder:
                 _split_content(rest, ln, unit)
                 if not rest and self.row_order and self._close_row(unit):
                     self.last_line = ln
+                    continue
+                if not rest and self.row_order and self._chunk(pos):
                     continue
                 if not rest and not self.texts:
                     pr.bulk_ws.append(unit)
