@@ -187,3 +187,15 @@ def test_a_value_printed_twice_is_not_taken_for_a_name() -> None:
     names = [t for t, r in zip(texts, roles, strict=True) if r == "N"]
     assert names[10:14] == ["工作机制", "服务质量", "工作机制（2）", "社会影响（3）"]
     assert "健全" not in names
+
+
+def test_an_actual_printed_out_of_row_order_pairs_with_its_own_target() -> None:
+    from jixiao.importers.textdump.streams import assign_paired
+
+    # the actuals of rows 2-3 come out in a box before row 1's (LibreOffice PDFs)
+    texts = ["印发材料份数", "≥4482份", "培训考试通过率", ">=90%", "验收合格率", ">=95%", "91%", "95%", "6679份"]
+    found = assign_paired(texts, 3)
+    assert found is not None
+    roles, pairs = found
+    assert roles == ["N", "T", "N", "T", "N", "T", "A", "A", "A"]
+    assert {texts[k]: texts[v] for k, v in pairs.items() if roles[k] == "T"} == {"≥4482份": "6679份", ">=90%": "91%", ">=95%": "95%"}

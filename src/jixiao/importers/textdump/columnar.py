@@ -14,7 +14,7 @@ import re
 from decimal import Decimal
 
 from jixiao.importers.textdump import lexicon as lx
-from jixiao.importers.textdump.streams import assign_roles
+from jixiao.importers.textdump.streams import assign_paired
 from jixiao.importers.textdump.tokens import Line, Tok
 from jixiao.importers.textdump.units import Cell, PageRows, Unit
 from jixiao.importers.textdump.wrap import block_cells, join
@@ -235,15 +235,16 @@ def _read(lines: list[Line], early: list[Cell] | None = None) -> tuple[PageRows,
             if t.kind in ("value", "percent", "num") or len(content) == 2:
                 cells.append((ln.no + k / 10, t.text, ln, t.kind != "text"))
     flush()
-    roles = assign_roles([c[1] for c in cells], len(ws))
-    if roles is not None:
+    found = assign_paired([c[1] for c in cells], len(ws))
+    roles = found[0] if found is not None else None
+    if found is not None and roles is not None:
         picked = {r: [Cell(c[1], c[2].no, c[2].page, 0.75) for c, x in zip(cells, roles, strict=True) if x == r] for r in "NTAX"}
-        names, rows = picked["N"], list(itertools.zip_longest(picked["T"], picked["A"]))
+        names, rows = picked["N"], _rows_of(cells, roles, found[1])
         # a sentence left over, or a text printed among the 分值/得分 numbers (a reason box
         # comes out beside its row's 得分), is a 偏差原因
         span = (run[0].no, run[-1].no) if run else (0, -1)
         devs = [c for c in picked["X"] if c.text.endswith(("。", "；", ";")) or span[0] < c.line < span[1]]
-        ws = _anchor_inline(ws, run, cells, roles)
+        ws = _anchor_inline(ws, run, cells, roles, found[1])
     else:
         rows, names = _pair_values(cells)
         # a sentence (ending 。/；) among the names is a 偏差原因: it goes to a row scored low
@@ -263,7 +264,23 @@ def _read(lines: list[Line], early: list[Cell] | None = None) -> tuple[PageRows,
     return pr, (min(key[0], 2), 0 if roles is not None else 1)
 
 
-def _anchor_inline(ws: list[tuple[Line, Line]], run: list[Line], cells: list[tuple[float, str, Line, bool]], roles: list[str]) -> list[tuple[Line, Line]]:
+def _rows_of(cells: list[tuple[float, str, Line, bool]], roles: list[str], pairs: dict[int, int]) -> list[tuple[Cell | None, Cell | None]]:
+    """(target, actual) per row: rows in the targets' printed order, each target with the
+    actual it was paired with; actuals left without a target end the list."""
+    def mk(k: int) -> Cell:
+        return Cell(cells[k][1], cells[k][2].no, cells[k][2].page, 0.75)
+
+    rows: list[tuple[Cell | None, Cell | None]] = []
+    for k, r in enumerate(roles):
+        if r == "T":
+            rows.append((mk(k), mk(pairs[k]) if k in pairs else None))
+    rows += [(None, mk(k)) for k, r in enumerate(roles) if r == "A" and k not in pairs]
+    return rows
+
+
+def _anchor_inline(
+    ws: list[tuple[Line, Line]], run: list[Line], cells: list[tuple[float, str, Line, bool]], roles: list[str], pairs: dict[int, int] | None = None
+) -> list[tuple[Line, Line]]:
     """Put a row's own 分值/得分 back in its place: a lone pair printed right after a target
     or actual (not inside a w1..wk s1..sk chunk) belongs to that value's row; the other
     pairs fill the remaining rows in printed order."""
@@ -274,6 +291,9 @@ def _anchor_inline(ws: list[tuple[Line, Line]], run: list[Line], cells: list[tup
         if r in counts:
             row_of[k] = counts[r]
             counts[r] += 1
+    for k, r in enumerate(roles):  # an actual sits in its target's row
+        if r == "A" and pairs and k in pairs:
+            row_of[k] = row_of[pairs[k]]
     fixed: dict[int, tuple[Line, Line]] = {}
     for w, s in ws:
         if index.get(id(s)) != index.get(id(w), -2) + 1:

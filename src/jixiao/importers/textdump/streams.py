@@ -79,10 +79,27 @@ class _State:
     """A partial reading: counts per stream, the targets (or actuals) still waiting for
     their partner, and a back pointer for the roles."""
 
-    __slots__ = ("a", "cost", "n", "parent", "pend", "role", "t")
+    __slots__ = ("a", "cost", "n", "pair", "parent", "pend", "role", "t")
 
-    def __init__(self, cost: float, n: int, t: int, a: int, pend: tuple[int, ...], parent: _State | None, role: str) -> None:
+    def __init__(self, cost: float, n: int, t: int, a: int, pend: tuple[int, ...], parent: _State | None, role: str, pair: int = -1) -> None:
         self.cost, self.n, self.t, self.a, self.pend, self.parent, self.role = cost, n, t, a, pend, parent, role
+        self.pair = pair
+        """The waiting cell this one was paired with (-1: none)."""
+
+    def pairs(self) -> dict[int, int]:
+        """Cell index -> its partner, both ways."""
+        out: dict[int, int] = {}
+        st: _State | None = self
+        k = 0
+        chain: list[_State] = []
+        while st is not None and st.parent is not None:
+            chain.append(st)
+            st = st.parent
+        for k, node in enumerate(reversed(chain)):
+            if node.pair >= 0:
+                out[k] = node.pair
+                out[node.pair] = k
+        return out
 
     def roles(self) -> list[str]:
         out: list[str] = []
@@ -96,6 +113,21 @@ class _State:
 def assign_roles(texts: list[str], rows: int) -> list[str] | None:
     """One role per cell (N name, T target, A actual, X other), ``rows`` of each of N/T/A;
     None when the cells cannot hold that many rows."""
+    found = assign_paired(texts, rows)
+    return found[0] if found is not None else None
+
+
+OUT_OF_ORDER = 0.3
+"""Cost of pairing a cell with a partner that is not the oldest one waiting, per place."""
+
+
+def assign_paired(texts: list[str], rows: int) -> tuple[list[str], dict[int, int]] | None:
+    """Roles as :func:`assign_roles`, and which target pairs with which actual.
+
+    A target and its actual pair in print order (the k-th with the k-th), except that a
+    cell may pair with a later waiting one at a small cost per place: pdfminer sometimes
+    prints a column's boxes out of row order (95% before the 6679份 of the row above).
+    """
     m = len(texts)
     # a few cells may be missing (a row's cells printed on another page, two cells run
     # together): the streams then end early, each missing cell at a cost
@@ -118,28 +150,29 @@ def assign_roles(texts: list[str], rows: int) -> list[str] | None:
                 c = st.cost + costs[r]
                 if r == "N":
                     n += 1
-                elif r == "T":
+                options: list[tuple[float, tuple[int, ...], int]] = [(c, pend, -1)]
+                if r == "T":
                     t += 1
-                    if t <= a:  # its actual was printed first
-                        c += pair_cost(texts[i], texts[pend[0]])
-                        pend = pend[1:]
+                    if t <= a:  # its actual (or one of the actuals waiting) was printed first
+                        options = [(c + pair_cost(texts[i], texts[w]) + OUT_OF_ORDER * j, pend[:j] + pend[j + 1 :], w) for j, w in enumerate(pend[:3])]
                     else:
-                        pend = (*pend, i)
+                        options = [(c, (*pend, i), -1)]
                 elif r == "A":
                     a += 1
                     if a <= t:
-                        c += pair_cost(texts[pend[0]], texts[i])
-                        pend = pend[1:]
+                        options = [(c + pair_cost(texts[w], texts[i]) + OUT_OF_ORDER * j, pend[:j] + pend[j + 1 :], w) for j, w in enumerate(pend[:3])]
                     else:
-                        pend = (*pend, i)
+                        options = [(c, (*pend, i), -1)]
                 if n > rows or t > rows or a > rows or 3 * rows - n - t - a - slack > left:
                     continue
-                key = (n, t, a, pend)
-                old = nxt.get(key)
-                if old is None or c < old.cost - 1e-9:
-                    nxt[key] = _State(c, n, t, a, pend, st, r)
+                for oc, opend, partner in options:
+                    key = (n, t, a, opend)
+                    old = nxt.get(key)
+                    if old is None or oc < old.cost - 1e-9:
+                        nxt[key] = _State(oc, n, t, a, opend, st, r, partner)
         beam = heapq.nsmallest(BEAM, nxt.values(), key=lambda s: s.cost)
     done = [s for s in beam if 3 * rows - s.n - s.t - s.a <= slack]
     if not done:
         return None
-    return min(done, key=lambda s: s.cost + 1.0 * (3 * rows - s.n - s.t - s.a)).roles()
+    best = min(done, key=lambda s: s.cost + 1.0 * (3 * rows - s.n - s.t - s.a))
+    return best.roles(), best.pairs()
