@@ -165,3 +165,11 @@ def test_rows_printed_by_columns_after_their_scores() -> None:
     ]
     # the reason printed after them is left over (a sentence for a row scored low)
     assert [u.name.text for u in pr.pool_names if u.name] == ["因疫情原因影响，2022年底前完成事业单位审计工作。"]
+
+
+def test_actual_goals_printed_after_the_table() -> None:
+    text = (
+        "预期目标\n\n实际完成情况\n\n1、开展调研，形成专题报告三份。\n2、按期完成信息系统升级改造工作。\n\n一级指标\n\n三级指标\n\n年度指标值\n\n"
+        "会议场次\n\n>=5场\n\n5场\n\n3\n\n3\n\n100\n\n98\n\n1、已开展调研，形成专题报告三份。\n2、已按期完成信息系统升级改造\n工作。\n\n总分\n"
+    )
+    assert _goals(text) == ("1、开展调研，形成专题报告三份。2、按期完成信息系统升级改造工作。", "1、已开展调研，形成专题报告三份。2、已按期完成信息系统升级改造工作。")

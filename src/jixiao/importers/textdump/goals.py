@@ -70,7 +70,33 @@ def read_goals(lines: list[Line]) -> dict[str, Found]:
         if numbered is not None:
             late = tail + late
     expected, actual = numbered or ((body, late) if late else split_columns(body))
+    if expected and not actual and _ITEM.match(expected[0].text):
+        actual = _numbered_after(lines, i, expected[0].page)
     return _found(expected, actual)
+
+
+def _numbered_after(lines: list[Line], i: int, page: int) -> list[Line]:
+    """实际完成情况 printed after the indicator table (plain pdftotext may put that cell
+    last on the page): the first free paragraph numbered from 1 later on the page."""
+    for k in range(i, len(lines)):
+        ln = lines[k]
+        if ln.page != page:
+            break
+        m = _ITEM.match(ln.text)
+        if not (m and m.group(1) == "1" and _is_goal_line(ln)):
+            continue
+        run, last = [ln], 1
+        for nxt in lines[k + 1 :]:
+            n = _ITEM.match(nxt.text)
+            if not _is_goal_line(nxt) or nxt.page != page:
+                break
+            if n and int(n.group(1)) == last + 1:
+                last += 1
+            elif n or _closed(run[-1]):
+                break
+            run.append(nxt)
+        return run
+    return []
 
 
 def _found(expected: list[Line], actual: list[Line]) -> dict[str, Found]:
