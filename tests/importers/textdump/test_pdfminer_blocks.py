@@ -199,3 +199,29 @@ def test_an_actual_printed_out_of_row_order_pairs_with_its_own_target() -> None:
     roles, pairs = found
     assert roles == ["N", "T", "N", "T", "N", "T", "A", "A", "A"]
     assert {texts[k]: texts[v] for k, v in pairs.items() if roles[k] == "T"} == {"≥4482份": "6679份", ">=90%": "91%", ">=95%": "95%"}
+
+
+def test_wan_yuan_amounts_printed_column_by_column_after_the_row_labels() -> None:
+    # 万元 amounts below 1,000 have no comma (224.92 —); they continue the run of amounts
+    boxes = [
+        "年度资金总额", "其中：当年财政拨款", "上年结转资金", "其他资金",
+        "3,505.53", "2,972.57", "532.96", "-", "预期目标", "2,594.09", "2,199.70", "394.39", "-",
+        "1,479.41", "10", "57.03%", "1,254.49 —", "224.92 —", "-", "—", "实际完成情况", "得分", "5.70",
+    ]
+    cells = _funds("项目资金\n（万元）\n\n" + "\n\n".join(boxes) + "\n")
+    assert [cells[f"funds.carryover.{c}"] for c in ("initial_budget", "annual_budget", "executed")] == [D("532.96"), D("394.39"), D("224.92")]
+    assert [cells[f"funds.total.{c}"] for c in ("initial_budget", "annual_budget", "executed")] == [D("3505.53"), D("2594.09"), D("1479.41")]
+
+
+def test_project_and_department_printed_before_their_labels() -> None:
+    from jixiao.importers.textdump.sections import fill_late, read_header
+
+    # pdfminer: the two values right after the title, their label boxes only after the
+    # table has started (with other text between)
+    boxes = ["财政项目支出绩效自评表", "(2024 年度)", "市财政局", "道路养护项目26", "实施单位", "市交通委员会培训中心", "三级指标", "及时", "项目名称", "主管部门", "及时"]
+    lines = build_lines("\n\n".join(boxes) + "\n")[0]
+    head = read_header(lines)
+    fill_late(head, lines)
+    got = {k: f.value for k, f in head.fields.items()}
+    assert got["project_name"] == "道路养护项目26" and got["department"] == "市财政局"
+    assert got["implementing_unit"] == "市交通委员会培训中心"

@@ -100,7 +100,7 @@ def read_funds(lines: list[Line]) -> FundsReading:
         has_amount = "amount" in kinds
         all_dash = all(k == "dash" for k in kinds)
         near = idx - last_fund_idx <= 2
-        small = pending and toks[0].kind == "num" and re.fullmatch(r"\d+\.\d\d", toks[0].text)  # 万元: 364.49 —
+        small = (pending or near) and toks[0].kind == "num" and re.fullmatch(r"\d+\.\d\d", toks[0].text)  # 万元: 364.49 —
         if not (has_amount or small or (all_dash and (near or pending))):
             continue
         run = _run(toks, labeled=bool(small))

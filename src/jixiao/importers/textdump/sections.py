@@ -82,10 +82,24 @@ def read_header(lines: list[Line]) -> Header:
                 early[0].used = True
             elif key not in head.fields:
                 pending.append((key, ln))
+    _early_values(head, pending, early)
     # labels printed alone: the next free one-word text line after the label
     _fill_pending(head, pending, lines, window=14, strict=True)
     head.pending = pending
     return head
+
+
+def _early_values(head: Header, pending: list[tuple[str, Line]], early: list[Line]) -> None:
+    """项目名称 and 主管部门 printed without values (their label boxes come out after the
+    table starts) take the lines printed between the title and the first label, one each;
+    which is which is settled by :func:`_unswap`."""
+    keys = [k for k, _ in pending if k in ("project_name", "department") and k not in head.fields]
+    free = [ln for ln in early if not ln.used]
+    if len(keys) != 2 or len(free) != 2:
+        return
+    for key, ln in zip(keys, free, strict=True):
+        head.fields[key] = Found(ln.toks[0].text, ln.no, ln.page, 0.6)
+        ln.used = True
 
 
 def fill_late(head: Header, lines: list[Line]) -> None:
