@@ -173,3 +173,13 @@ def test_actual_goals_printed_after_the_table() -> None:
         "会议场次\n\n>=5场\n\n5场\n\n3\n\n3\n\n100\n\n98\n\n1、已开展调研，形成专题报告三份。\n2、已按期完成信息系统升级改造\n工作。\n\n总分\n"
     )
     assert _goals(text) == ("1、开展调研，形成专题报告三份。2、按期完成信息系统升级改造工作。", "1、已开展调研，形成专题报告三份。2、已按期完成信息系统升级改造工作。")
+
+
+def test_long_wrapped_cells_are_cut_exactly_beyond_sixteen_lines() -> None:
+    from jixiao.importers.textdump.wrap import join, split_exact
+
+    cell = "社会满意度持续\n提高，按计划开\n展培训、调研和\n宣传工作，提升\n服务水平。并加\n强项目资金管\n理，提高资金使\n用效益。"
+    page = build_lines(f"社会影响（2）\n\n{cell}\n\n{cell}\n\f")[0]
+    assert len(page) == 17
+    cells = [join(c) for c in split_exact(page, 3)]
+    assert cells == ["社会影响（2）", cell.replace("\n", ""), cell.replace("\n", "")]

@@ -54,7 +54,7 @@ def split_exact(lines: list[Line], k: int, pair_bonus: bool = True) -> list[list
     if k >= n:
         return [[ln] for ln in lines] + [[] for _ in range(k - n)]
     if n > 16:
-        return natural_cells(lines, k)
+        return _split_dp(lines, k, pair_bonus)
     best: tuple[float, list[list[Line]]] | None = None
     for cuts in combinations(range(1, n), k - 1):
         bounds = (0, *cuts, n)
@@ -69,6 +69,52 @@ def split_exact(lines: list[Line], k: int, pair_bonus: bool = True) -> list[list
             best = (cost, cells)
     assert best is not None
     return best[1]
+
+
+def _split_dp(lines: list[Line], k: int, pair_bonus: bool) -> list[list[Line]]:
+    """split_exact for many lines (long wrapped cells): the same costs, by dynamic
+    programming over the cuts instead of trying every combination."""
+    n = len(lines)
+
+    def cut(i: int) -> float:
+        return 0.1 if 0 < i < n and lines[i - 1].block == lines[i].block else 0.0
+
+    inf = float("inf")
+    # best[c][j]: cheapest cut of lines[:j] into c cells, with its last cut
+    best = [[(inf, -1)] * (n + 1) for _ in range(k + 1)]
+    best[0][0] = (0.0, -1)
+    for c in range(1, k + 1):
+        for j in range(c, n + 1):
+            for i in range(c - 1, j):
+                if best[c - 1][i][0] < inf:
+                    cost = best[c - 1][i][0] + cut(i) + _cell_cost(lines[i:j])
+                    if cost < best[c][j][0] - 1e-9:
+                        best[c][j] = (cost, i)
+    final = best[k][n][0]
+    ends: tuple[int, int] | None = None
+    if pair_bonus and k >= 2:
+        for a in range(k - 2, n - 1):
+            if best[k - 2][a][0] == inf:
+                continue
+            for b in range(a + 1, n):
+                cost = best[k - 2][a][0] + cut(a) + cut(b) + _cell_cost(lines[a:b]) + _cell_cost(lines[b:])
+                if join(lines[a:b]) == join(lines[b:]):
+                    cost -= 1.0
+                if cost < final - 1e-9:
+                    final, ends = cost, (a, b)
+    bounds = [n]
+    c, j = k, n
+    if ends is not None:
+        bounds = [ends[1], n]
+        c, j = k - 2, ends[0]
+        bounds.insert(0, j)
+    while c > 0:
+        i = best[c][j][1]
+        bounds.insert(0, i)
+        c, j = c - 1, i
+    if bounds[0] != 0:
+        bounds.insert(0, 0)
+    return [lines[bounds[x] : bounds[x + 1]] for x in range(len(bounds) - 1)]
 
 
 def natural_cells(lines: list[Line], limit: int | None = None) -> list[list[Line]]:
