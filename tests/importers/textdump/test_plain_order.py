@@ -183,3 +183,10 @@ def test_long_wrapped_cells_are_cut_exactly_beyond_sixteen_lines() -> None:
     assert len(page) == 17
     cells = [join(c) for c in split_exact(page, 3)]
     assert cells == ["社会影响（2）", cell.replace("\n", ""), cell.replace("\n", "")]
+
+
+def test_a_sentences_last_piece_is_no_header_value() -> None:
+    from jixiao.importers.textdump.sections import read_header
+
+    head = read_header(build_lines("项目名称\n档案数字化项目\n实施单位\n效益指标\n行。\n2、已加强项目资金管理，提高资金使用效益。\n\f")[0])
+    assert "implementing_unit" not in head.fields

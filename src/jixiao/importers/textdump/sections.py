@@ -31,7 +31,9 @@ class Header:
 
 
 def _is_free_text_line(ln: Line) -> bool:
-    return not ln.used and len(ln.toks) == 1 and ln.toks[0].kind == "text" and lx.width(ln.toks[0].text) >= 4
+    """A line that may be a header value: one word of text, not a sentence's end (行。)."""
+    text = ln.toks[0].text if len(ln.toks) == 1 else ""
+    return not ln.used and len(ln.toks) == 1 and ln.toks[0].kind == "text" and lx.width(text) >= 4 and not text.endswith(("。", "；"))
 
 
 def read_header(lines: list[Line]) -> Header:
