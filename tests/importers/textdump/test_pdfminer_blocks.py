@@ -225,3 +225,16 @@ def test_project_and_department_printed_before_their_labels() -> None:
     got = {k: f.value for k, f in head.fields.items()}
     assert got["project_name"] == "道路养护项目26" and got["department"] == "市财政局"
     assert got["implementing_unit"] == "市交通委员会培训中心"
+
+
+def test_a_page_is_read_by_columns_with_the_funds_numbers_still_unread() -> None:
+    from jixiao.importers.textdump.columnar import is_columnar
+
+    # the shape is decided before the funds are read: their 分值 10 and 得分 9.10 (one per
+    # line) and the 总分 pair must not hide the table's number column
+    boxes = [
+        "年度资金总额", "33,913,873", "31,539,901.89", "28,688,694.76", "10", "90.96%", "得分", "9.10",
+        *_HEAD, "甲", "乙", "丙", "=1264次", ">=2045场", "≥1612家", "3", "1", "3", "2", "3", "1",
+        "1264次", "2689场", "0", "100", "97.19", "总分", "1",
+    ]
+    assert is_columnar(build_lines("\n\n".join(boxes) + "\n")[0])

@@ -48,6 +48,13 @@ def is_columnar(lines: list[Line]) -> bool:
     run = len(_num_run(live))
     if run >= 4 and run >= 0.6 * singles:
         return True
+    # the funds block's 分值/得分 (10, 9.10) printed one per line above the table: count
+    # the table's numbers only
+    table = [ln for ln in _table_part(live) if not ln.used]
+    t_singles = sum(1 for ln in table if len(ln.toks) == 1 and ln.toks[0].kind == "num")
+    t_run = len(_num_run(table))
+    if len(table) < len(live) and t_run >= 4 and t_run >= 0.6 * t_singles:
+        return True
     head = next((i for i, ln in enumerate(live) if any(t.text in ("三级指标", "年度指标值") for t in ln.toks)), None)
     return head is not None and any(_banded(r) for r in _num_runs(live[head:]))
 
