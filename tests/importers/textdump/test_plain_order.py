@@ -190,3 +190,14 @@ def test_a_sentences_last_piece_is_no_header_value() -> None:
 
     head = read_header(build_lines("项目名称\n档案数字化项目\n实施单位\n效益指标\n行。\n2、已加强项目资金管理，提高资金使用效益。\n\f")[0])
     assert "implementing_unit" not in head.fields
+
+
+def test_one_numbered_goal_column_in_the_body_is_预期目标() -> None:
+    text = (
+        "预期目标\n\n实际完成情况\n\n1、开展调研，形成专题报告三份。\n2、按期完成信息系统升级改造工作。\n3、按计划开展培训、调研和宣传工作，提升服务水平。\n\n"
+        "一级指标\n\n三级指标\n\n年度指标值\n\n会议场次\n\n>=5场\n\n5场\n\n3\n\n3\n\n1、已开展调研。\n2、已完成升级改造。\n3、已开展培训。\n"
+    )
+    assert _goals(text) == (
+        "1、开展调研，形成专题报告三份。2、按期完成信息系统升级改造工作。3、按计划开展培训、调研和宣传工作，提升服务水平。",
+        "1、已开展调研。2、已完成升级改造。3、已开展培训。",
+    )

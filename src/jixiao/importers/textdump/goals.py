@@ -69,10 +69,19 @@ def read_goals(lines: list[Line]) -> dict[str, Found]:
         numbered = _numbered(body + tail + late)
         if numbered is not None:
             late = tail + late
+    if numbered is None and not late and _one_sequence(body):
+        numbered = (body, [])  # one column numbered 1、2、3、…: the other is elsewhere
     expected, actual = numbered or ((body, late) if late else split_columns(body))
     if expected and not actual and _ITEM.match(expected[0].text):
         actual = _numbered_after(lines, i, expected[0].page)
     return _found(expected, actual)
+
+
+def _one_sequence(body: list[Line]) -> bool:
+    """Items numbered 1, 2, 3, … each line a new item or the rest of an unfinished one."""
+    nums = [int(m.group(1)) for ln in body if (m := _ITEM.match(ln.text))]
+    wraps = all(_ITEM.match(b.text) or not _closed(a) for a, b in itertools.pairwise(body))
+    return wraps and len(nums) >= 2 and nums == list(range(1, len(nums) + 1)) and _ITEM.match(body[0].text) is not None
 
 
 def _numbered_after(lines: list[Line], i: int, page: int) -> list[Line]:
