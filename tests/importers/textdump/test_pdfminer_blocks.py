@@ -238,3 +238,14 @@ def test_a_page_is_read_by_columns_with_the_funds_numbers_still_unread() -> None
         "1264次", "2689场", "0", "100", "97.19", "总分", "1",
     ]
     assert is_columnar(build_lines("\n\n".join(boxes) + "\n")[0])
+
+
+def test_a_text_ending_like_an_indicator_name_is_a_name() -> None:
+    from jixiao.importers.textdump.streams import assign_roles
+
+    # a qualitative row's two long values, then the next rows' names: 满意度 / 率 / 人数 end
+    # a name, not a target (values read 进一步提升, 健全, 95%)
+    texts = ["管理工作", "信息化水平进一步提升", "加快推进数字化转型", "参训人员满意度", ">=95%", "招录单位满意度", ">=95%", "97%", "95%"]
+    roles = assign_roles(texts, 3)
+    assert roles is not None
+    assert [t for t, r in zip(texts, roles, strict=True) if r == "N"] == ["管理工作", "参训人员满意度", "招录单位满意度"]

@@ -14,6 +14,7 @@ print order finds the cheapest reading (exact while the beam holds every state).
 from __future__ import annotations
 
 import heapq
+import re
 from functools import lru_cache
 
 from jixiao.core.grammar import parse
@@ -29,7 +30,10 @@ _COST = {
     "when": {"N": 3.0, "T": 0.5, "A": 0.5, "X": 2.5},
     "text": {"N": 0.0, "T": 0.6, "A": 0.6, "X": 2.5},
     "sentence": {"N": 1.5, "T": 0.6, "A": 0.6, "X": 0.5},
+    "name": {"N": 0.0, "T": 1.2, "A": 1.2, "X": 2.5},
 }
+_NAME_END = re.compile(r"(?:满意度|[^效]率|人数|次数|份数|家数|场次|完成情况|及时性|完成时间)$")
+"""How an indicator's name ends (满意度, 通过率, 人数 …); a value reads 持续提高, 健全, 95%."""
 BEAM = 400
 _parse = lru_cache(maxsize=8192)(parse)
 
@@ -48,7 +52,9 @@ def kind(text: str) -> str:
         return "qty"
     if isinstance(v, Completion):
         return "done"
-    return "sentence" if text.endswith(("。", "；", ";")) else "text"
+    if text.endswith(("。", "；", ";")):
+        return "sentence"
+    return "name" if _NAME_END.search(text) and not any(ch.isdigit() for ch in text) else "text"
 
 
 @lru_cache(maxsize=4096)
