@@ -201,3 +201,13 @@ def test_one_numbered_goal_column_in_the_body_is_预期目标() -> None:
         "1、开展调研，形成专题报告三份。2、按期完成信息系统升级改造工作。3、按计划开展培训、调研和宣传工作，提升服务水平。",
         "1、已开展调研。2、已完成升级改造。3、已开展培训。",
     )
+
+
+def test_a_goal_line_cut_at_the_column_edge_before_the_next_item() -> None:
+    text = (
+        "预期目标\n\n实际完成情况\n\n1、已开展调研，形成专题报告三份。\n2、已按期完成信息系统升级改造工\n1、开展调研，形成专题报告三份。\n"
+        "2、按期完成信息系统升级改造工作。\n3、开展培训。\n\n一级指标\n\n二级指标\n\n3、已开展培训，覆盖全部单位人员。\n\n三级指标\n\n年度指标值\n"
+    )
+    expected, actual = _goals(text)
+    assert expected == "1、开展调研，形成专题报告三份。2、按期完成信息系统升级改造工作。3、开展培训。"
+    assert actual is not None and actual.startswith("1、已开展调研")

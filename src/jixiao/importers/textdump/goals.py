@@ -177,7 +177,9 @@ def _narrower(cols: tuple[list[Line], list[Line]]) -> int | None:
     counting a final 。, which may hang past the edge): the narrower one."""
     broke: list[int | None] = []
     for col in cols:
-        cut = [k for k, ln in enumerate(col) if not _closed(ln) and (k + 1 == len(col) or not _ITEM.match(col[k + 1].text))]
+        edge = max(lx.width(ln.text) for ln in col) - 2
+        # a line left open that goes on below, or that reached the column's edge
+        cut = [k for k, ln in enumerate(col) if not _closed(ln) and (k + 1 == len(col) or not _ITEM.match(col[k + 1].text) or lx.width(ln.text) >= edge)]
         broke.append(min(lx.width(col[k].text) for k in cut) if cut else None)
     whole = [max((lx.width(ln.text.rstrip().rstrip("。；;")) for ln in col if _closed(ln)), default=0) for col in cols]
     hits = [c for c in (0, 1) if broke[c] is not None and broke[1 - c] is None and whole[1 - c] >= broke[c]]  # type: ignore[operator]
