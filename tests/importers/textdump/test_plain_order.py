@@ -211,3 +211,13 @@ def test_a_goal_line_cut_at_the_column_edge_before_the_next_item() -> None:
     expected, actual = _goals(text)
     assert expected == "1、开展调研，形成专题报告三份。2、按期完成信息系统升级改造工作。3、开展培训。"
     assert actual is not None and actual.startswith("1、已开展调研")
+
+
+def test_department_and_unit_values_printed_together_before_the_units_label() -> None:
+    from jixiao.importers.textdump.sections import fill_late, read_header
+
+    text = "财政项目支出绩效自评表\n(2021 年度)\n道路养护项目60\n项目名称\n主管部门\n项目资金（元\n）\n市财政局\n区文化旅游局执法总队\n年初预算数\n\n一级指标\n实施单位\n三级指标\n印发材料份数\n=4800份\n\f"
+    lines = build_lines(text)[0]
+    head = read_header(lines)
+    fill_late(head, lines)
+    assert {k: f.value for k, f in head.fields.items() if k != "year"} == {"project_name": "道路养护项目60", "department": "市财政局", "implementing_unit": "区文化旅游局执法总队"}

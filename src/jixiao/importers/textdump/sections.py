@@ -145,6 +145,17 @@ def _unswap(head: Header) -> None:
         head.fields["department"] = Found(p.value, p.line, p.page, min(p.confidence, 0.6))
 
 
+def _unit_beside(head: Header, pending: list[tuple[str, Line]], lines: list[Line], k: int) -> None:
+    """主管部门's value followed at once by a second organisation while 实施单位's label is
+    printed further down (the two values share the header row): that is the unit."""
+    nxt = lines[k + 1] if k + 1 < len(lines) else None
+    later = [ln for key, ln in pending if key == "implementing_unit" and lines.index(ln) > k]
+    if nxt is None or "implementing_unit" in head.fields or not later or not _is_free_text_line(nxt) or not _ORG.search(nxt.text):
+        return
+    head.fields["implementing_unit"] = Found(nxt.toks[0].text, nxt.no, nxt.page, 0.7)
+    nxt.used = True
+
+
 def _fill_pending(head: Header, pending: list[tuple[str, Line]], lines: list[Line], window: int, strict: bool) -> None:
     for key, label_line in pending:
         if key in head.fields:
@@ -156,6 +167,8 @@ def _fill_pending(head: Header, pending: list[tuple[str, Line]], lines: list[Lin
             if _is_free_text_line(ln) and (strict or lx.width(ln.text) < 50):
                 head.fields[key] = Found(ln.toks[0].text, ln.no, ln.page, 0.8 if strict else 0.6)
                 ln.used = True
+                if strict and key == "department":
+                    _unit_beside(head, pending, lines, lines.index(ln))
                 break
             if strict and not ln.used and any(t.kind not in ("label", "year") for t in ln.toks):
                 break
