@@ -249,3 +249,14 @@ def test_a_text_ending_like_an_indicator_name_is_a_name() -> None:
     roles = assign_roles(texts, 3)
     assert roles is not None
     assert [t for t, r in zip(texts, roles, strict=True) if r == "N"] == ["管理工作", "参训人员满意度", "招录单位满意度"]
+
+
+def test_pairs_printed_as_a_stretch_of_the_column_keep_its_order() -> None:
+    # a stretch of pairs after a row's cells is the column (rows 1-2), not that row's own
+    # pair; the last row's cells and its pair come after
+    boxes = [
+        *_HEAD, "甲机制", "乙机制", "丙机制", "健全", "健全", "安全", "安全", "提升", "提升", "1", "1", "3", "3", "2", "2",
+        "丁满意度", ">=90%", "95%", "7", "7", "总分", "100", "90",
+    ]
+    rows = _rows("\n\n".join(boxes) + "\n")
+    assert [(r[0], r[3]) for r in rows] == [("甲机制", "1"), ("乙机制", "3"), ("丙机制", "2"), ("丁满意度", "7")]

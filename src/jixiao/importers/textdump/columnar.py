@@ -307,8 +307,8 @@ def _anchor_inline(
             continue
         before = [k for k, c in enumerate(cells) if c[2].no < w.no]
         nxt = index[id(s)] + 1
-        if len(before) == len(cells) and nxt < len(run) and run[nxt].no - s.no <= 2:
-            continue  # after every cell, going on into more numbers: the column's start, no row's own
+        if nxt < len(run) and run[nxt].no - s.no <= 2:
+            continue  # going on into more numbers: a stretch of the column, no row's own pair
         prev_num = run[index[id(w)] - 1].no if index[id(w)] > 0 else -1
         row = row_of.get(before[-1]) if before and cells[before[-1]][2].no > prev_num else None
         same = row is not None and row < len(ws) and (ws[row][0].text, ws[row][1].text) == (w.text, s.text)
