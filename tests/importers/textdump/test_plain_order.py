@@ -221,3 +221,16 @@ def test_department_and_unit_values_printed_together_before_the_units_label() ->
     head = read_header(lines)
     fill_late(head, lines)
     assert {k: f.value for k, f in head.fields.items() if k != "year"} == {"project_name": "道路养护项目60", "department": "市财政局", "implementing_unit": "区文化旅游局执法总队"}
+
+
+def test_goal_lines_of_both_columns_joined_on_one_line() -> None:
+    text = (
+        "预期目标\n\n实际完成情况\n\n深入学习贯彻会议精神，落实新时代党的建设总要求和组织路线，结合\n"
+        "通过赠阅学习资料、举办学习培训等方式，推动各\n"
+        "重点任务落实，重点在强基础、补短板上下功夫，努力走出基层党建新路 级党组织掌握新精神、把握新要求、投身新实践，\n"
+        "符合超大城市特点和规律的路子。 取得新进展、新成果。\n\n一级指标\n"
+    )
+    assert _goals(text) == (
+        "深入学习贯彻会议精神，落实新时代党的建设总要求和组织路线，结合重点任务落实，重点在强基础、补短板上下功夫，努力走出基层党建新路符合超大城市特点和规律的路子。",
+        "通过赠阅学习资料、举办学习培训等方式，推动各级党组织掌握新精神、把握新要求、投身新实践，取得新进展、新成果。",
+    )

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from jixiao.importers.textdump import lexicon as lx
 from jixiao.importers.textdump.sections import Found
-from jixiao.importers.textdump.tokens import Line
+from jixiao.importers.textdump.tokens import Line, Tok
 
 
 @dataclass
@@ -58,6 +58,7 @@ def read_goals(lines: list[Line]) -> dict[str, Found]:
     placed = _placed(body)
     if placed is not None:
         return _found(*placed)
+    body = _split_side_by_side(body)
     late = _late_column(lines, i)
     # a paragraph printed after the table's merged labels is 实际完成情况: the body is all 预期目标
     numbered = None if late else _numbered(body)
@@ -106,6 +107,23 @@ def _numbered_after(lines: list[Line], i: int, page: int) -> list[Line]:
             run.append(nxt)
         return run
     return []
+
+
+_SIDE = re.compile(r"^(\S*[\u4e00-\u9fff，、；。]) ([\u4e00-\u9fff“”（）《》，、；。]\S*)$")
+
+
+def _split_side_by_side(body: list[Line]) -> list[Line]:
+    """Lines of the two columns printed at the same height come out joined by one space
+    (plain pdftotext): each half is a line of its own column, left half first."""
+    out: list[Line] = []
+    for ln in body:
+        m = _SIDE.match(ln.text)
+        if m and lx.width(m.group(1)) >= 16 and lx.width(m.group(2)) >= 4:
+            out.extend(Line(ln.no, part, ln.page, ln.block, [Tok(part, "text")]) for part in m.groups())
+            ln.used = True  # the body is claimed by the goals whichever column a half joins
+        else:
+            out.append(ln)
+    return out
 
 
 def _found(expected: list[Line], actual: list[Line]) -> dict[str, Found]:
