@@ -234,3 +234,13 @@ def test_goal_lines_of_both_columns_joined_on_one_line() -> None:
         "深入学习贯彻会议精神，落实新时代党的建设总要求和组织路线，结合重点任务落实，重点在强基础、补短板上下功夫，努力走出基层党建新路符合超大城市特点和规律的路子。",
         "通过赠阅学习资料、举办学习培训等方式，推动各级党组织掌握新精神、把握新要求、投身新实践，取得新进展、新成果。",
     )
+
+
+def test_a_rows_name_and_target_printed_after_its_one_line_cells() -> None:
+    from jixiao.importers.textdump.rows import read_page
+
+    body = "事业单位审计完成\n\n6月底前\n\n年底前完成\n\n3\n\n2\n\n按要求完成\n\n3\n\n3\n\n援派干部培训完成及时 分别8月底及12月底\n性\n前完成\n\n事业单位财务管理\n\n进一步加强\n\n进一步加强\n\n6\n\n6\n"
+    pr = read_page(join_value_lines(build_lines(HEAD + body + "\f")[0]), inline=True)
+    got = [(u.name and u.name.text, u.target and u.target.text, u.actual and u.actual.text, u.weight and u.weight.text) for u in pr.units]
+    assert got[1] == ("援派干部培训完成及时性", "分别8月底及12月底前完成", "按要求完成", "3")
+    assert got[2] == ("事业单位财务管理", "进一步加强", "进一步加强", "6")

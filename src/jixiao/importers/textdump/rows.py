@@ -16,6 +16,7 @@ import re
 from decimal import Decimal
 from typing import cast
 
+from jixiao.importers.textdump import lexicon as lx
 from jixiao.importers.textdump.cells import (
     _cell,
     _continues_dev,
@@ -254,6 +255,26 @@ class _Builder:
         self.skip_to = j
         return True
 
+    def _late_name_target(self, pos: int, content: list[Tok], ln: Line) -> bool:
+        """The row just read holds only its actual and 分值/得分 (one-line cells centred in a
+        taller row come out first); a line of two words next, each wrapped once on the
+        lines below it, is that row's name and target side by side."""
+        last = self.last
+        if last is None or not last.has_ws or last.actual is None or last.name is not None or last.target is not None:
+            return False
+        if len(content) != 2 or any(t.kind != "text" for t in content):
+            return False
+        nxt = self.items[pos + 1 : pos + 3]
+        if len(nxt) != 2 or any(k != "text" or x is None for k, _, x in nxt):
+            return False
+        tails = [x for _, _, x in nxt if x is not None]
+        if any(lx.width(t.text) >= lx.width(h.text) for h, t in zip(content, tails, strict=True)):
+            return False  # a wrapped cell's last line is the shorter one
+        last.name = Cell(content[0].text + tails[0].text, ln.no, ln.page, 0.75)
+        last.target = Cell(content[1].text + tails[1].text, ln.no, ln.page, 0.75)
+        self.skip_to = pos + 3
+        return True
+
     def _close_row(self, ws: Unit) -> bool:
         """Row-order dumps: a bare 分值/得分 pair ends the row just read (values printed above)."""
         u = self.last
@@ -347,6 +368,8 @@ class _Builder:
             else:
                 _split_content(content, ln, unit)
                 last = self.last
+                if self.row_order and not self.texts and self._late_name_target(pos, content, ln):
+                    continue
                 if unit.name is None and last is not None and last.name is not None and not last.has_ta and not last.has_ws:
                     if self.texts:
                         self.settle_texts()
