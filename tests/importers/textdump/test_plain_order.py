@@ -244,3 +244,12 @@ def test_a_rows_name_and_target_printed_after_its_one_line_cells() -> None:
     got = [(u.name and u.name.text, u.target and u.target.text, u.actual and u.actual.text, u.weight and u.weight.text) for u in pr.units]
     assert got[1] == ("援派干部培训完成及时性", "分别8月底及12月底前完成", "按要求完成", "3")
     assert got[2] == ("事业单位财务管理", "进一步加强", "进一步加强", "6")
+
+
+def test_the_last_rows_reason_before_the_total() -> None:
+    from jixiao.importers.textdump.rows import read_page
+
+    body = "市委党校主体班学员满\n意度\n\n>=90%\n\n93%\n\n8\n\n8\n\n外向型培训学员满意度\n\n>=90%\n\n0\n\n1\n\n0\n\n因疫情原因未能开\n展\n\n100\n\n90.56\n\n总分\n"
+    pr = read_page(join_value_lines(build_lines(HEAD + body + "\f")[0]), inline=True)
+    assert [u.deviation and u.deviation.text for u in pr.units] == [None, "因疫情原因未能开展"]
+    assert pr.total is not None and pr.total.text == "90.56"

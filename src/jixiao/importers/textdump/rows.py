@@ -255,6 +255,15 @@ class _Builder:
         self.skip_to = j
         return True
 
+    def _last_reason(self) -> None:
+        """Text between the table's last row and its 总分 row, the row scored below its
+        weight and without a reason yet: that row's 偏差原因 (no row follows to claim it)."""
+        last = self.last
+        if not self.row_order or not self.texts or last is None or last.deviation is not None or not last.has_ws or not _partial(last):
+            return
+        if len(natural_cells(self.texts)) == 1:
+            last.deviation, self.texts = _cell(self.texts, 0.75), []
+
     def _late_name_target(self, pos: int, content: list[Tok], ln: Line) -> bool:
         """The row just read holds only its actual and 分值/得分 (one-line cells centred in a
         taller row come out first); a line of two words next, each wrapped once on the
@@ -349,6 +358,7 @@ class _Builder:
                 if content[wi + 2 :]:
                     unit.deviation = Cell("".join(t.text for t in content[wi + 2 :]), ln.no, ln.page, 0.9)
                 if Decimal(w.text) == 100 and not rest:
+                    self._last_reason()
                     self.settle_texts()
                     pr.total, pr.total_weight = _tok_cell(s, ln), _tok_cell(w, ln)
                     self.last = None
