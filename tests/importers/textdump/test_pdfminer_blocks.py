@@ -260,3 +260,10 @@ def test_pairs_printed_as_a_stretch_of_the_column_keep_its_order() -> None:
     ]
     rows = _rows("\n\n".join(boxes) + "\n")
     assert [(r[0], r[3]) for r in rows] == [("甲机制", "1"), ("乙机制", "3"), ("丙机制", "2"), ("丁满意度", "7")]
+
+
+def test_a_chunk_of_the_score_column_printed_before_its_weights() -> None:
+    # 0.23 5 1 2 1 7 are rows 1-6's 得分, then their 分值 7 5 1 2 1 7: read 得分 first only
+    # because 分值 first would put 7 above 0.23
+    got = _cut("0.23 5 1 2 1 7 7 5 1 2 1 7 27 27", total=False)
+    assert got == [("7", "0.23"), ("5", "5"), ("1", "1"), ("2", "2"), ("1", "1"), ("7", "7"), ("27", "27")]

@@ -143,7 +143,7 @@ def read_columnar(lines: list[Line]) -> PageRows:
         return _read(table, _early_reasons(lines))[0]
     every = list({id(ln): ln for ln in [*lines, *(x for v in variants for x in v)]}.values())
     before = [ln.used for ln in every]
-    best: tuple[tuple[int, int], PageRows, list[bool]] | None = None
+    best: tuple[tuple[int, int, int], PageRows, list[bool]] | None = None
     for v in variants:
         for ln, u in zip(every, before, strict=True):
             ln.used = u
@@ -191,7 +191,7 @@ def _early_reasons(lines: list[Line]) -> list[Cell]:
     return out
 
 
-def _read(lines: list[Line], early: list[Cell] | None = None) -> tuple[PageRows, tuple[int, int]]:
+def _read(lines: list[Line], early: list[Cell] | None = None) -> tuple[PageRows, tuple[int, int, int]]:
     pr = PageRows(page=lines[0].page if lines else 0)
     # every bare number left on the page is a 分值 or 得分 (the funds block is claimed)
     run = [ln for ln in lines if not ln.used and len(ln.toks) == 1 and ln.toks[0].kind == "num"]
@@ -268,7 +268,7 @@ def _read(lines: list[Line], early: list[Cell] | None = None) -> tuple[PageRows,
     for u in pr.units:
         if devs and u.weight and u.score and Decimal(u.score.text) < Decimal(u.weight.text):
             u.deviation = devs.pop(0)
-    return pr, (min(key[0], 2), 0 if roles is not None else 1)
+    return pr, (min(key[0], 2), 0 if roles is not None else 1, key[1] if key[0] < 2 else 0)
 
 
 def _rows_of(cells: list[tuple[float, str, Line, bool]], roles: list[str], pairs: dict[int, int]) -> list[tuple[Cell | None, Cell | None]]:
@@ -325,39 +325,49 @@ def _segment(run: list[Line], nums: list[Decimal], total: Cell | None) -> tuple[
     (100 less the execution weight) and then the fewest chunks.
     """
     n = len(nums)
-    # exact dynamic programme over (position, Σ分值 so far): the best (-full rows, chunks)
-    # and the chunk (start, size) that reached it
-    table: list[dict[Decimal, tuple[int, int, tuple[int, int] | None]]] = [{} for _ in range(n + 1)]
-    table[0][Decimal(0)] = (0, 0, None)
+    # exact dynamic programme over (position, Σ分值 so far): the best reading of the run up
+    # to there — (rows not in full, chunks, chunks printed 得分 first) — and its last chunk.
+    # A chunk is w1..wk s1..sk, or s1..sk w1..wk (pdfminer may print the 得分 column's box
+    # first), whichever keeps every 得分 <= 分值; the 分值 first when both do.
+    def cost(c: tuple[int, int, int]) -> int:
+        return 2 * c[1] + 4 * c[0] + c[2]
+
+    Step = tuple[int, int, bool]
+    table: list[dict[Decimal, tuple[tuple[int, int, int], Step | None]]] = [{} for _ in range(n + 1)]
+    table[0][Decimal(0)] = ((0, 0, 0), None)
     for p in range(n):
-        for wsum, (neg_full, chunks, _) in list(table[p].items()):
+        for wsum, ((not_full, chunks, swaps), _) in list(table[p].items()):
             for k in range(1, (n - p) // 2 + 1):
-                if not all(nums[p + i] > 0 and nums[p + k + i] <= nums[p + i] for i in range(k)):  # a 分值 is never 0
-                    continue
-                w = wsum + sum(nums[p : p + k], Decimal(0))
-                full = sum(1 for i in range(k) if nums[p + i] == nums[p + k + i])  # most rows score their weight
-                cand = (neg_full - full, chunks + 1, (p, k))
-                old = table[p + 2 * k].get(w)
-                if old is None or (cand[1] + 3 * cand[0], cand[1]) < (old[1] + 3 * old[0], old[1]):
-                    table[p + 2 * k][w] = cand
+                for swapped in (False, True):
+                    ws_at, ss_at = (p + k, p) if swapped else (p, p + k)
+                    if not all(nums[ws_at + i] > 0 and nums[ss_at + i] <= nums[ws_at + i] for i in range(k)):  # a 分值 is never 0
+                        continue
+                    if swapped and all(nums[p + i] > 0 and nums[p + k + i] <= nums[p + i] for i in range(k)):
+                        continue  # 得分 first only where 分值 first cannot be
+                    w = wsum + sum(nums[ws_at : ws_at + k], Decimal(0))
+                    full = sum(1 for i in range(k) if nums[ws_at + i] == nums[ss_at + i])  # most rows score their weight
+                    cand = (not_full + k - full, chunks + 1, swaps + swapped)
+                    old = table[p + 2 * k].get(w)
+                    if old is None or (cost(cand), cand[1]) < (cost(old[0]), old[0][1]):
+                        table[p + 2 * k][w] = (cand, (p, k, swapped))
     if not table[n]:
         return [(run[2 * i], run[2 * i + 1]) for i in range(n // 2)], (2, 0, 0)
-    rows = n // 2
 
     def rank(x: Decimal) -> tuple[int, int, int]:
-        neg_full, chunks, _ = table[n][x]
-        return (0 if x == 90 and total is not None else 1, chunks + 3 * (rows + neg_full), chunks)
+        c = table[n][x][0]
+        return (0 if x == 90 and total is not None else 1, cost(c), c[1])
 
     wsum = min(table[n], key=rank)
     key = rank(wsum)
     pairs: list[tuple[int, int]] = []
     pos = n
     while pos > 0:
-        step = table[pos][wsum][2]
+        step = table[pos][wsum][1]
         assert step is not None
-        a, k = step
-        pairs[:0] = [(a + i, a + k + i) for i in range(k)]
-        wsum -= sum(nums[a : a + k], Decimal(0))
+        a, k, swapped = step
+        ws_at, ss_at = (a + k, a) if swapped else (a, a + k)
+        pairs[:0] = [(ws_at + i, ss_at + i) for i in range(k)]
+        wsum -= sum(nums[ws_at : ws_at + k], Decimal(0))
         pos = a
     return [(run[w], run[s]) for w, s in pairs], key
 
