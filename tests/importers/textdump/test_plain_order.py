@@ -253,3 +253,11 @@ def test_the_last_rows_reason_before_the_total() -> None:
     pr = read_page(join_value_lines(build_lines(HEAD + body + "\f")[0]), inline=True)
     assert [u.deviation and u.deviation.text for u in pr.units] == [None, "因疫情原因未能开展"]
     assert pr.total is not None and pr.total.text == "90.56"
+
+
+def test_a_goal_sentences_lone_end_printed_further_down() -> None:
+    text = (
+        "预期目标\n\n实际完成情况\n\n1、已推进信息化建设，保障系统安全稳定运\n1、推进信息化建设，保障系统安全稳定运行。\n\n一级指标\n\n三级指标\n\n年度指标值\n\n"
+        "会议场次\n\n>=5场\n\n3场\n\n3\n\n1.8\n\n实际需求少于预期，\n下一年度将据实调整\n目标。\n\n行。\n"
+    )
+    assert _goals(text) == ("1、推进信息化建设，保障系统安全稳定运行。", "1、已推进信息化建设，保障系统安全稳定运行。")

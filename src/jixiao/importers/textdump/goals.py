@@ -75,7 +75,25 @@ def read_goals(lines: list[Line]) -> dict[str, Found]:
     expected, actual = numbered or ((body, late) if late else split_columns(body))
     if expected and not actual and _ITEM.match(expected[0].text):
         actual = _numbered_after(lines, i, expected[0].page)
+    _lone_ending(expected, actual, lines, i)
     return _found(expected, actual)
+
+
+def _lone_ending(expected: list[Line], actual: list[Line], lines: list[Line], i: int) -> None:
+    """One column's text broken off mid-sentence, and a sentence's lone end (行。) printed
+    further down the page: that end is the column's last line."""
+    open_cols = [c for c in (expected, actual) if c and not _closed(c[-1]) and lx.width(c[-1].text) >= 24]
+    if len(open_cols) != 1:
+        return
+    col = open_cols[0]
+    for k in range(max(i, 1), len(lines)):
+        ln, prev = lines[k], lines[k - 1]
+        if ln.page != col[-1].page:
+            break
+        alone = not (_is_goal_line(prev) and not _closed(prev))  # not the end of the text above it
+        if alone and _is_goal_line(ln) and _closed(ln) and lx.width(ln.text) <= 8 and ln not in expected and ln not in actual:
+            col.append(ln)
+            return
 
 
 def _one_sequence(body: list[Line]) -> bool:
