@@ -261,3 +261,14 @@ def test_a_goal_sentences_lone_end_printed_further_down() -> None:
         "会议场次\n\n>=5场\n\n3场\n\n3\n\n1.8\n\n实际需求少于预期，\n下一年度将据实调整\n目标。\n\n行。\n"
     )
     assert _goals(text) == ("1、推进信息化建设，保障系统安全稳定运行。", "1、已推进信息化建设，保障系统安全稳定运行。")
+
+
+def test_a_comparison_printed_alone_is_the_target_of_the_row_missing_it() -> None:
+    from jixiao.importers.textdump.assemble import _lone_targets
+    from jixiao.importers.textdump.units import Cell, PageRows, Unit
+
+    row = Unit(1, 10, actual=Cell("1174人", 10, 1), weight=Cell("11", 11, 1), score=Cell("7.86", 12, 1))
+    pr = PageRows(1, units=[row], pool_names=[Unit(1, 40, name=Cell("=1643人", 40, 1)), Unit(1, 41, name=Cell("服务对象人数", 41, 1))])
+    _lone_targets(pr)
+    assert row.target is not None and row.target.text == "=1643人"
+    assert [u.name.text for u in pr.pool_names if u.name] == ["服务对象人数"]

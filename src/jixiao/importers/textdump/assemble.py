@@ -59,6 +59,18 @@ def _fill_halves(pr: PageRows) -> None:
     pr.orphan_ta = keep
 
 
+def _lone_targets(pr: PageRows) -> None:
+    """A comparison printed alone (=1643人, >=90%) is a target, never a name: it completes
+    the one row on the page that has its actual but lacks its target."""
+    want = [u for u in pr.units if u.target is None and u.actual is not None and u.has_ws]
+    lone = [u for u in pr.pool_names if u.name is not None and u.name.text[:1] in "<>=≥≤＜＞＝" and lx.is_value(u.name.text)]
+    if len(want) == 1 and len(lone) == 1:
+        cell = lone[0].name
+        assert cell is not None
+        want[0].target = Cell(cell.text, cell.line, cell.page, min(cell.conf, 0.7))
+        pr.pool_names.remove(lone[0])
+
+
 def _pair_orphans(pr: PageRows, out: Assembled) -> None:
     """Target/actual pairs printed apart from their names (names lacking values)."""
     _fill_halves(pr)
@@ -104,6 +116,7 @@ def assemble(pages: list[PageRows], exec_weight: Decimal | None) -> Assembled:
     groups: list[PageGroups] = []
     prev_last: str | None = None
     for pr in pages:
+        _lone_targets(pr)
         if pr.bulk_ws or pr.orphan_ta:
             _pair_orphans(pr, out)
         ws_units = [u for u in pr.units if u.has_ws]
