@@ -28,9 +28,16 @@ PLANTS: tuple[str, ...] = (
     k.LOW_EXEC_HIGH_SCORE, k.TARGET_TOO_LOW, k.QUALITATIVE_HEAVY, k.REPEATS_TARGET,
     k.COPIED, k.YOY_JUMP, k.INFLATED, k.MISSING_REASON,
 )
-_DONE = ("已建立并运行{n}项工作制度", "全年开展相关工作{n}次，达到预期", "完成{n}项改进措施，效果良好")
+_DONE = ("已建立并运行{n}项工作制度，覆盖{m}个单位", "全年开展相关工作{n}次，服务{m}人次", "完成{n}项改进措施，涉及{m}个环节")
+"""Qualitative actuals written the way units report them, each with its own figures: with
+about 30 million variants, a row shared by many projects in a corpus of any size is a
+planted copy, never chance (fewer variants made chance sharing common at 300k forms)."""
 _VAGUE = ("管理规范有序", "机制逐步完善", "服务水平明显提升")
 REASON = "实际执行中需求变化，已在下一年度调整计划。"
+
+
+def _done(rng: random.Random) -> str:
+    return rng.choice(_DONE).format(n=rng.randint(2, 999), m=rng.randint(10, 9999))
 
 
 def _q(d: Decimal) -> Decimal:
@@ -72,7 +79,7 @@ def make_clean(form: Form, serial: int, rng: random.Random) -> Form | None:
     indicators = []
     for i, ind in enumerate(form.indicators):
         if i in keep:
-            ind = replace(ind, actual=rng.choice(_DONE).format(n=rng.randint(2, 999)))
+            ind = replace(ind, actual=_done(rng))
         elif i in quals:
             target = rng.choice((90, 95, 98))
             ind = replace(ind, name=f"{ind.name}达标率", target=f">={target}%", actual=f"{target + rng.randint(0, 2)}%")
@@ -114,7 +121,7 @@ def plant(kind: str, form: Form, other: Form | None, rng: random.Random) -> Form
     if kind == k.QUALITATIVE_HEAVY:
         inds = tuple(
             ind if read(ind.target).kind == "qualitative" or n % 5 == 0
-            else replace(ind, target=rng.choice(_VAGUE), actual=rng.choice(_DONE).format(n=rng.randint(2, 999)), score=ind.weight, deviation=None)
+            else replace(ind, target=rng.choice(_VAGUE), actual=_done(rng), score=ind.weight, deviation=None)
             for n, ind in enumerate(form.indicators)
         )
         return _total(form.evolve(indicators=inds))
