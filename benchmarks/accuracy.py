@@ -16,11 +16,13 @@ native PDF, >= 99% on dumps (a), (c), (d), >= 95% on (b), samples at 100%.
 from __future__ import annotations
 
 import argparse
+import re
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 from pathlib import Path
@@ -63,9 +65,11 @@ def _same(a: Any, b: Any) -> bool:
 
 
 def score(expected: Sequence[Form], got: Sequence[Form]) -> tuple[int, int, list[str]]:
-    """(correct fields, total fields, first differences) matching forms in order."""
+    """(correct fields, total fields, first differences and the misses counted by field)
+    matching forms in order."""
     correct = total = 0
     diffs: list[str] = []
+    misses: Counter[str] = Counter()
     by_name: dict[str | None, list[Form]] = {}
     for f in got:
         by_name.setdefault(f.project_name, []).append(f)
@@ -80,8 +84,12 @@ def score(expected: Sequence[Form], got: Sequence[Form]) -> tuple[int, int, list
         for path, value in want.items():
             if _same(value, have.get(path)):
                 correct += 1
-            elif len(diffs) < 12:
-                diffs.append(f"form {k + 1} {path}: want {value!r} got {have.get(path, '<absent>')!r}")
+            else:
+                misses[re.sub(r"\[\d+\]", "[]", path)] += 1
+                if len(diffs) < 12:
+                    diffs.append(f"form {k + 1} {path}: want {value!r} got {have.get(path, '<absent>')!r}")
+    if misses:
+        diffs.append("misses by field: " + ", ".join(f"{p} {n}" for p, n in misses.most_common(8)))
     return correct, total, diffs
 
 
