@@ -120,3 +120,19 @@ def test_pdf_export_writes_a_pdf(tmp_path: Path) -> None:
     result = runner.invoke(app, ["export", str(GOLD), "--to", "pdf", "-o", str(out)])
     assert result.exit_code == 0, result.output
     assert out.read_bytes().startswith(b"%PDF")
+
+
+def test_low_confidence_fields_are_one_row_per_form_on_the_terminal(tmp_path: Path) -> None:
+    """A text dump flags many fields; the table names them per form, --report keeps each."""
+    report = tmp_path / "r.json"
+    args = ["import", str(SAMPLES / "shanghai-2022-part1.txt"), "-o", str(tmp_path / "f.json"), "--lang", "en"]
+    result = runner.invoke(app, [*args, "--report-file", str(report)], env={"COLUMNS": "250"})
+    assert result.exit_code == 0, result.output
+    issues = [i for e in json.loads(report.read_text(encoding="utf-8")) for i in e["issues"]]
+    per_form = [i for i in issues if i["code"] == "import-low-confidence"]
+    rows = [ln for ln in result.output.splitlines() if "import-low-confidence" in ln]
+    assert len(per_form) > len(rows) > 0
+    assert len(rows) == len({i["location"]["form_index"] for i in per_form})
+    assert all("fields read with low confidence" in r for r in rows)
+    warnings = sum(i["severity"] == "warning" for i in issues)
+    assert f"{warnings} warnings" in result.output  # the summary still counts every field

@@ -39,6 +39,45 @@ def fmt(value: Decimal | None) -> str:
     return "-" if value is None else format(value, "f")
 
 
+_PER_FIELD = "import-low-confidence"
+"""A text dump or a scan can flag a hundred fields of one form: on the terminal they are one
+row per form naming the fields (``--report`` and ``--json`` keep one issue per field)."""
+
+
+def _grouped_row(group: Sequence[Issue], lang: str) -> tuple[Severity, str, str, str, str]:
+    fields = [g.location.field or "?" for g in group]
+    shown = ", ".join(fields[:8]) + (" …" if len(fields) > 8 else "")
+    first = group[0]
+    where = (first.location.file or "") + (f" #{first.location.form_index + 1}" if first.location.form_index is not None else "")
+    if lang == "en":
+        text = f"{len(group)} fields read with low confidence, please review: {shown}"
+    else:
+        text = f"{len(group)} 个字段识别把握不足，请人工复核：{shown}"
+    return first.severity, first.code, first.form or "", where, text
+
+
+def _rows(issues: Sequence[Issue], lang: str) -> list[tuple[Severity, str, str, str, str]]:
+    """Issues as table rows, the per-field low-confidence ones as one row per form (in place
+    of the first)."""
+    order: list[Issue | tuple[str | None, int | None, str | None]] = []
+    groups: dict[tuple[str | None, int | None, str | None], list[Issue]] = {}
+    for issue in issues:
+        if issue.code != _PER_FIELD:
+            order.append(issue)
+            continue
+        key = (issue.location.file, issue.location.form_index, issue.form)
+        if key not in groups:
+            groups[key] = []
+            order.append(key)
+        groups[key].append(issue)
+    return [
+        _grouped_row(groups[entry], lang)
+        if isinstance(entry, tuple)
+        else (entry.severity, entry.code, entry.form or "", entry.location.describe(), entry.message(lang))
+        for entry in order
+    ]
+
+
 def print_issues(console: Console, issues: Sequence[Issue], lang: str) -> None:
     if not issues:
         console.print(label("no_issues", lang))
@@ -46,15 +85,9 @@ def print_issues(console: Console, issues: Sequence[Issue], lang: str) -> None:
     table = Table(show_lines=False)
     for key in ("severity", "code", "form", "where", "message"):
         table.add_column(label(key, lang), overflow="fold")
-    for issue in issues:
-        style = _STYLE[issue.severity]
-        table.add_row(
-            f"[{style}]{issue.severity.value}[/{style}]",
-            issue.code,
-            issue.form or "",
-            issue.location.describe(),
-            issue.message(lang),
-        )
+    for severity, code, form, where, message in _rows(issues, lang):
+        style = _STYLE[severity]
+        table.add_row(f"[{style}]{severity.value}[/{style}]", code, form, where, message)
     console.print(table)
     counts = Counter(i.severity for i in issues)
     console.print(
