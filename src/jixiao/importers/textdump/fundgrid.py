@@ -6,12 +6,19 @@ row's in column order, so the printed sequence is one of the orderings of the 4 
 that respect both (462 of them). Each is checked with the form's own arithmetic — every
 column's 年度资金总额 equals 财政拨款 + 上年结转 + 其他资金, and 执行率 equals 全年执行数 /
 全年预算数 — and the reading that satisfies most of it is kept.
+
+pdftotext may also leave out a cell or two (the second and third "-" of an empty
+上年结转资金 row): :func:`solve_gaps` then tries every place for the missing cells too,
+and keeps a reading only if every column adds up, preferring rows that are wholly
+filled or wholly empty (a row half printed and half blank is rarer than a dropped dash).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
+from functools import cache
+from itertools import combinations
 
 ROWS, COLS = 4, 3
 
@@ -73,3 +80,58 @@ def solve(values: Sequence[Decimal | None], rate: Decimal | None) -> tuple[list[
             best = (s, idx)
     assert best is not None
     return best[1], best[0]
+
+
+MAX_GAPS = 2
+
+
+@cache
+def _gapped(missing: int) -> tuple[tuple[int, ...], ...]:
+    """Every distinct filling of the grid (row by row, an index into the printed values
+    or -1 for a cell not printed) when ``missing`` cells were left out of the print: any
+    printing order with those cells skipped (the others keep their order)."""
+    out: dict[tuple[int, ...], None] = {}
+    for order in _ORDERS:
+        for gone in combinations(range(ROWS * COLS), missing):
+            cell = [-1] * (ROWS * COLS)
+            k = 0
+            for pos, (r, c) in enumerate(order):
+                if pos in gone:
+                    continue
+                cell[r * COLS + c] = k
+                k += 1
+            out[tuple(cell)] = None
+    return tuple(out)
+
+
+def _mixed(grid: Sequence[Sequence[Decimal | None]]) -> int:
+    """Rows holding both amounts and empty cells."""
+    return sum(1 for row in grid if any(v is None for v in row) and any(v is not None for v in row))
+
+
+def solve_gaps(values: Sequence[Decimal | None], rate: Decimal | None) -> tuple[list[list[int]], int] | None:
+    """Like :func:`solve` for one or two cells fewer than the grid: indices into
+    ``values`` (-1 for a cell not printed) and the consistency score. Only a reading in
+    which every column adds up is returned, and only when no other such reading (as
+    good, with as few half-empty rows) gives different amounts."""
+    missing = ROWS * COLS - len(values)
+    if not 0 < missing <= MAX_GAPS or sum(v is not None for v in values) < COLS:
+        return None
+    best: tuple[tuple[int, int], tuple[int, ...], list[list[Decimal | None]]] | None = None
+    tied = False
+    for cells in _gapped(missing):
+        grid = [[values[i] if (i := cells[r * COLS + c]) >= 0 else None for c in range(COLS)] for r in range(ROWS)]
+        if any(grid[0][c] is None for c in range(COLS)):
+            continue  # the 年度资金总额 row is always printed in full
+        s = consistency(grid, rate)
+        if s < 2 * COLS:
+            continue
+        key = (s, -_mixed(grid))
+        if best is None or key > best[0]:
+            best, tied = (key, cells, grid), False
+        elif key == best[0] and grid != best[2]:
+            tied = True
+    if best is None or tied:
+        return None
+    cells = best[1]
+    return [[cells[r * COLS + c] for c in range(COLS)] for r in range(ROWS)], best[0][0]

@@ -17,7 +17,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from jixiao.core.model import FUND_COLUMNS, FUND_ROWS
 from jixiao.importers.textdump import lexicon as lx
-from jixiao.importers.textdump.fundgrid import consistency, solve
+from jixiao.importers.textdump.fundgrid import consistency, solve, solve_gaps
 from jixiao.importers.textdump.sections import Found
 from jixiao.importers.textdump.tokens import Line, Tok
 
@@ -139,7 +139,8 @@ def read_funds(lines: list[Line]) -> FundsReading:
 
 def _regrid(found: list[tuple[Tok, Line]], res: FundsReading, lines: list[Line]) -> None:
     """When the reading does not add up, try every printed order of the twelve amounts
-    (with the small ones, 619.23, printed after the others without a thousands comma)."""
+    (with the small ones, 619.23, printed after the others without a thousands comma),
+    or of the ten or eleven printed when the dump dropped a cell or two."""
     seq = sorted((p for p in found if p[0].text != "—"), key=lambda p: (p[1].page, p[1].no))
     if 0 < len(seq) < 12 and seq[-1][1] in lines:
         taken = {f.line for k, f in res.cells.items() if k.startswith("execution.")}
@@ -154,13 +155,19 @@ def _regrid(found: list[tuple[Tok, Line]], res: FundsReading, lines: list[Line])
     rate_f = res.cells.get("execution.rate_percent")
     rate = rate_f.value if rate_f is not None and isinstance(rate_f.value, Decimal) else None
     current = [[_value(res.cells.get(f"funds.{row}.{col}")) for col in FUND_COLUMNS] for row in FUND_ROWS]
-    solved = solve(values, rate)
+    # a dump may leave out a cell or two of an empty row (a repeated "-"): the
+    # arithmetic then also says which cells went unprinted
+    solved = solve(values, rate) if len(values) == len(FUND_ROWS) * len(FUND_COLUMNS) else solve_gaps(values, rate)
     if solved is None or solved[1] <= consistency(current, rate):
         return
     for r, row in enumerate(FUND_ROWS):
         for c, col in enumerate(FUND_COLUMNS):
-            _tok, ln = seq[solved[0][r][c]]
-            res.cells[f"funds.{row}.{col}"] = Found(values[solved[0][r][c]], ln.no, ln.page, 0.8)
+            i = solved[0][r][c]
+            if i < 0:
+                res.cells.pop(f"funds.{row}.{col}", None)
+                continue
+            _tok, ln = seq[i]
+            res.cells[f"funds.{row}.{col}"] = Found(values[i], ln.no, ln.page, 0.8)
 
 
 def _value(f: Found | None) -> Decimal | None:
