@@ -29,6 +29,7 @@ from jixiao.importers.textdump.cells import (
     _ws_index,
 )
 from jixiao.importers.textdump.chunk import read_chunk
+from jixiao.importers.textdump.interleave import lead_row
 from jixiao.importers.textdump.tokens import Line, Tok
 from jixiao.importers.textdump.units import Cell, PageRows, Unit
 from jixiao.importers.textdump.wrap import block_cells, join, natural_cells, split_exact
@@ -284,6 +285,32 @@ class _Builder:
         self.skip_to = pos + 3
         return True
 
+    def _lead_lines(self, pos: int, unit: Unit, ln: Line) -> bool:
+        """A line holding both cells after the name and the first lines of the taller
+        cell, its other lines up to the row's 分值/得分 (interleave.py)."""
+        if unit.name is not None or unit.target is None or unit.actual is None or not self.texts:
+            return False
+        j = pos + 1
+        while j < len(self.items) and self.items[j][0] == "text":
+            j += 1
+        if j == len(self.items) or self.items[j][0] != "anchor" or len(cast(list[Tok], self.items[j][1])) != 2:
+            return False
+        prev = self.prev_row
+        above = None if prev is None or prev.deviation is not None or not prev.has_ws else not _partial(prev)
+        after = [x for _, _, x in self.items[pos + 1 : j] if x is not None]
+        got = lead_row(self.texts, ln, after, above)
+        if got is None:
+            return False
+        dev, name, cells = got
+        if dev and prev is not None:
+            prev.deviation = _cell(dev, 0.7)
+        conf = 0.6 if cells.guessed else 0.75
+        unit.name = _cell(name, 0.8)
+        unit.target, unit.actual = Cell(cells.target, ln.no, ln.page, conf), Cell(cells.actual, ln.no, ln.page, conf)
+        self.texts = []
+        self.skip_to = j
+        return True
+
     def _close_row(self, ws: Unit) -> bool:
         """Row-order dumps: a bare 分值/得分 pair ends the row just read (values printed above)."""
         u = self.last
@@ -393,7 +420,8 @@ class _Builder:
                     pr.orphan_ta.append(unit)
                     self.last, self.last_line = unit, ln
                     continue
-                self.fill_from_texts(unit)
+                if not (self.row_order and self._lead_lines(pos, unit, ln)):
+                    self.fill_from_texts(unit)
             pr.units.append(unit)
             self.last, self.last_line = unit, ln
             self.prev_row = unit
