@@ -46,3 +46,24 @@ def test_the_row_reader_takes_the_lead_line_as_the_cell_not_the_name() -> None:
         ("招录工作总体目标", "为上海城市建设提供强有力的组织保证和人才保证", "为上海城市建设提供强有力的组织保证和人才保证", None),
         ("公务员管理工作", "信息化水平进一步提升", "加快推进公务员工作数字化转型，深入开展公务员管理“一件事”改革", None),
     ]
+
+
+def test_a_chunk_at_the_page_end_with_a_row_printed_by_heights() -> None:
+    # two bare 分值/得分 pairs and the 总分, then the two names, then the first row's
+    # 2-line target and 3-line actual line by line in turn, the second row's one-line
+    # cells, and a 偏差原因 of some row above
+    body = (
+        "干部监督及综合管理等\n工作\n\n有序开展\n\n有序开展\n\n6\n\n6\n\n6\n\n6\n\n10\n\n10\n\n100\n\n95.27\n\n"
+        "援派干部培训\n\n培训学员满意度\n总分\n\n提高援派干部人才思\n持续提高对口支援工\n想政治素质和对口支\n作质效\n援业务水平\n>=90%\n\n95%\n\n"
+        "因疫情原因影响，\n2022年底前完成事\n业单位审计工作。\n"
+    )
+    page = join_value_lines(build_lines(HEAD + body + "\f")[0])
+    pr = read_page(page, inline=True)
+    got = [(u.name and u.name.text, u.target and u.target.text, u.actual and u.actual.text, u.weight and u.weight.text) for u in pr.units]
+    assert got == [
+        ("干部监督及综合管理等工作", "有序开展", "有序开展", "6"),
+        ("援派干部培训", "持续提高对口支援工作质效", "提高援派干部人才思想政治素质和对口支援业务水平", "6"),
+        ("培训学员满意度", ">=90%", "95%", "10"),
+    ]
+    assert [u.name and u.name.text for u in pr.pool_names] == ["因疫情原因影响，2022年底前完成事业单位审计工作。"]
+    assert pr.total is not None and pr.total.text == "95.27"

@@ -5,12 +5,16 @@ the 分值/得分 pairs of k rows one after the other, then the k names, then th
 target/actual pairs. :func:`read_chunk` cuts such lines into exactly k rows — names
 first (wrapped names kept whole by the wrap rule), then the pairs: two one-line cells,
 or one line holding both cells with their wrapped continuations printed alternately
-under it. Anything that does not fit that grammar is left to the row reader.
+under it. When the pairs do not fit that grammar (a row's two cells wrapped to different
+heights and printed line by line in turn), the rows are cut where the wraps of the
+cells read by their heights (interleave.py) cost least. Anything else is left to the row
+reader.
 """
 
 from __future__ import annotations
 
 from jixiao.importers.textdump import lexicon as lx
+from jixiao.importers.textdump.interleave import MAX_LINES, Reading, readings, wrap_cost
 from jixiao.importers.textdump.tokens import Line
 from jixiao.importers.textdump.wrap import join, split_exact
 
@@ -60,16 +64,64 @@ def _continuation(ln: Line) -> bool:
     return len(ln.toks) == 1 and ln.toks[0].kind == "text"
 
 
-def read_chunk(lines: list[Line], k: int) -> tuple[list[tuple[list[Line], str, str]], list[Line]] | None:
-    """(name lines, target, actual) for k rows, and the lines left after them."""
+def read_chunk(lines: list[Line], k: int, before: int = 0) -> tuple[list[tuple[list[Line], str, str]], list[Line]] | None:
+    """(name lines, target, actual) for k rows, and the lines left after them; ``before``
+    of the lines were printed above the 分值/得分 pairs (then the text may as well be an
+    earlier row's, and only the strict grammar is trusted)."""
     start = next((m for m in range(k, len(lines)) if _pair_start(lines, m)), None)
     if start is None or not all(_continuation(ln) for ln in lines[:start]):
-        return None
+        return None if before else _by_heights(lines, k)
     got = _pairs(lines[start:], k)
     if got is None:
-        return None
+        return None if before else _by_heights(lines, k)
     pairs, used = got
     names = split_exact(lines[:start], k)
     if any(not n for n in names) or any(lx.is_value(join(n)) for n in names):
         return None
     return [(n, t, a) for n, (t, a) in zip(names, pairs, strict=True)], lines[start + used :]
+
+
+_LEFT_OVER = 0.5
+"""What lines left after the chunk's rows cost (text of some other cell)."""
+
+
+def _by_heights(lines: list[Line], k: int) -> tuple[list[tuple[list[Line], str, str]], list[Line]] | None:
+    """The chunk's rows when a row's two cells wrap to different heights and come out
+    line by line in turn (interleave.py): the names, then each row's lines up to the
+    next row's, cut where the wraps cost least."""
+    best: tuple[float, list[tuple[list[Line], str, str]], list[Line]] | None = None
+    for start in range(k, len(lines)):
+        if not _continuation(lines[start - 1]):
+            break
+        names = split_exact(lines[:start], k)
+        if any(not n or lx.is_value(join(n)) for n in names):
+            continue
+        head = sum(wrap_cost([ln.text for ln in n]) for n in names)
+        got = _rows(lines[start:], k)
+        if got is None:
+            continue
+        cost, cells, used = got
+        cost += head + (_LEFT_OVER if start + used < len(lines) else 0.0)
+        if best is None or cost < best[0]:
+            best = (cost, [(n, r.target, r.actual) for n, r in zip(names, cells, strict=True)], lines[start + used :])
+    return (best[1], best[2]) if best is not None else None
+
+
+def _rows(lines: list[Line], k: int) -> tuple[float, list[Reading], int] | None:
+    """The cheapest cut of the first lines into k rows' cells, and how many lines they took."""
+    # best[r][i]: cheapest reading of lines[:i] as r rows
+    start: dict[int, tuple[float, list[Reading]]] = {0: (0.0, [])}
+    best = [start] + [{} for _ in range(k)]
+    for r in range(k):
+        for i, (cost, cells) in best[r].items():
+            for j in range(i + 1, min(len(lines), i + MAX_LINES) + 1):
+                got = readings(lines[i:j])
+                if not got:
+                    continue
+                c = cost + got[0].cost
+                if j not in best[r + 1] or c < best[r + 1][j][0]:
+                    best[r + 1][j] = (c, [*cells, got[0]])
+    if not best[k]:
+        return None
+    used, (cost, cells) = min(best[k].items(), key=lambda kv: (kv[1][0] + (_LEFT_OVER if kv[0] < len(lines) else 0.0), -kv[0]))
+    return cost, cells, used

@@ -8,7 +8,7 @@ and a 3-line cell beside a 2-line one alternates strictly (完成1 目标1 完�
 :func:`readings` gives every (target, actual) that such a print allows, for cells centred
 or top-aligned, with the cost of its wraps: inside a cell every line but the last is as
 wide as the column, so a short line that is not its cell's last costs, and so does a value
-(>=90%, 6月底前) wrapped into other lines.
+(>=90%, 6月底前) wrapped into other lines; a figure (95%) beside a plain text costs too.
 
 The lines alone cannot always tell which cell is which: a 3-line cell beside a 2-line one
 reads as well either way round. Then the value grammar decides where it can (a target
@@ -27,6 +27,7 @@ from jixiao.core.grammar import (
     Completion,
     Compound,
     Deadline,
+    Qualitative,
     Quantity,
     Range,
     YesNo,
@@ -117,6 +118,19 @@ def _side(text: str) -> int:
     return 0
 
 
+def pair_cost(target: str, actual: str) -> float:
+    """A figure (95%, >=90%, 300-400人) beside a plain text is seldom one row's pair."""
+    kinds = {_kind(target), _kind(actual)}
+    return 1.0 if kinds == {"figure", "text"} else 0.0
+
+
+def _kind(text: str) -> str:
+    v = parse(text)
+    if isinstance(v, Quantity | Comparison | Range):
+        return "figure"
+    return "text" if isinstance(v, Qualitative) else "other"
+
+
 def readings(lines: list[Line]) -> list[Reading]:
     """Every reading of ``lines`` as one row's target and actual, cheapest first."""
     if not lines or len(lines) > MAX_LINES:
@@ -136,7 +150,8 @@ def readings(lines: list[Line]) -> list[Reading]:
             if key in seen:
                 continue
             orient = _side("".join(t)) - _side("".join(a))
-            seen[key] = (wrap_cost(t) + wrap_cost(a), -orient, -int(len(a) > len(t)))
+            tt, at = "".join(t), "".join(a)
+            seen[key] = (wrap_cost(t) + wrap_cost(a) + pair_cost(tt, at), -orient, -int(len(a) > len(t)))
     ranked = sorted(seen.items(), key=lambda kv: kv[1])
     out: list[Reading] = []
     for (tl, al), (cost, orient, _taller) in ranked:

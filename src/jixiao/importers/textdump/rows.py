@@ -239,7 +239,7 @@ class _Builder:
             elif kind != "total":
                 break
             j += 1
-        got = read_chunk(texts, len(pairs))
+        got = read_chunk(texts, len(pairs), before=len(self.texts))
         if got is None:
             return False
         rows, left = got
