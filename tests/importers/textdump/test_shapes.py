@@ -14,8 +14,8 @@ from .accuracy import FIXTURES, compare, gold
 
 CASES = [
     ("rendered.pdftotext-layout.txt", "pdftotext-layout", 0.995),
-    ("rendered.pdftotext-plain.txt", "pdftotext-plain", 0.98),
-    ("rendered.long-line.txt", "long-line", 0.96),
+    ("rendered.pdftotext-plain.txt", "pdftotext-plain", 0.995),
+    ("rendered.long-line.txt", "long-line", 0.97),
     ("rendered.pdfminer.txt", "pdfminer-blocks", 0.91),
 ]
 
