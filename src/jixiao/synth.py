@@ -33,12 +33,26 @@ GOAL_PHRASES = (
 QUANTITY_NAMES = ("培训人次", "调研次数", "印发材料份数", "服务对象人数", "检查单位家数", "电子化页数", "会议场次")
 QUANTITY_UNITS = ("人次", "次", "份", "人", "家", "万页", "场")
 QUALITY_NAMES = ("培训考试通过率", "验收合格率", "系统可用率", "资料归档完整率")
-QUALITATIVE = (
-    ("工作机制", "健全", "健全"),
-    ("服务质量", "进一步提升", "进一步提升"),
-    ("信息安全", "安全", "安全"),
-    ("社会影响", "社会满意度持续提高", "社会满意度持续提高"),
-)
+QUALITATIVE = {
+    # each 效益 group speaks of its own topic, as real forms do; the last two of each group
+    # could sit under either (their words name no topic), so dumps keep honest ties
+    "社会效益指标": (
+        ("服务质量", "进一步提升", "进一步提升"),
+        ("社会影响", "社会满意度持续提高", "社会满意度持续提高"),
+        ("公众知晓度", "明显提高", "明显提高"),
+        ("群众获得感", "进一步增强", "进一步增强"),
+        ("信息安全", "安全", "安全"),
+        ("工作效率", "有效提高", "有效提高"),
+    ),
+    "可持续影响指标": (
+        ("工作机制", "健全", "健全"),
+        ("长效管理机制", "建立并有效运行", "建立并有效运行"),
+        ("项目持续发挥作用", "长期", "长期"),
+        ("制度建设", "进一步完善", "进一步完善"),
+        ("信息安全", "安全", "安全"),
+        ("人才队伍建设", "稳定", "稳定"),
+    ),
+}
 TIMELINESS = (("项目完成及时性", "及时", "及时"), ("自评完成时间", "3月底前", "按期完成"), ("年度任务完成", "12月底前", "按时完成"))
 SATISFACTION = ("服务对象满意度", "培训学员满意度", "参训单位满意度")
 DEVIATION_REASONS = ("受疫情影响，部分工作延后开展，后续将加强计划管理。", "实际需求少于预期，下一年度将据实调整目标。")
@@ -89,7 +103,7 @@ class _Builder:
         return Indicator("产出指标", "时效指标", "平均响应时间", f"<={limit}分钟", f"{actual}分钟", Decimal(weight), Decimal(weight), None)
 
     def qualitative(self, level1: str, level2: str, weight: int) -> Indicator:
-        name, target, actual = self.rng.choice(QUALITATIVE)
+        name, target, actual = self.rng.choice(QUALITATIVE[level2])
         if self.long_text:
             target = target + "，" + "并" .join(self.rng.sample(GOAL_PHRASES, 2))
             actual = target

@@ -17,6 +17,7 @@ from jixiao.importers.textdump import lexicon as lx
 from jixiao.importers.textdump import match as mt
 from jixiao.importers.textdump.levels import PageGroups, SlotInfo, level1_of, partition
 from jixiao.importers.textdump.rows import Cell, PageRows, Unit
+from jixiao.importers.textdump.topics import topic
 
 
 @dataclass
@@ -133,7 +134,10 @@ def assemble(pages: list[PageRows], exec_weight: Decimal | None) -> Assembled:
         items_by_page[pr.page] = items
         groups.append(_page_groups(pr, page_slots, items))
     infos = [
-        SlotInfo(u.page, _dec(u.weight) or Decimal(0), mt.value_kind(_text(u.target), _text(u.actual)), u.level2, float(u.order))
+        SlotInfo(
+            u.page, _dec(u.weight) or Decimal(0), mt.value_kind(_text(u.target), _text(u.actual)), u.level2, float(u.order),
+            topic(_text(u.name), _text(u.target)),
+        )
         for u in slots
     ]
     _assume_missing_groups(groups)

@@ -19,6 +19,9 @@ from jixiao.importers.textdump import lexicon as lx
 
 STANDARD_SPLIT = {"产出指标": Decimal(50), "效益指标": Decimal(30), "满意度指标": Decimal(10)}
 
+TOPIC_WEIGHT = 0.3
+"""What a row's wording is worth: less than a value kind (0.5-1.5) or a counted name (0.5)."""
+
 _State = tuple[int, int, Decimal]
 """(slots consumed, last group index, running level-1 weight) of the cut search."""
 
@@ -30,6 +33,8 @@ class SlotInfo:
     kind: str | None
     fixed: str | None = None
     line: float = 0.0
+    topic: str | None = None
+    """The 效益 二级指标 the row's own words point to (``topics.topic``), a tie-break."""
 
 
 @dataclass
@@ -68,6 +73,8 @@ def partition(slots: list[SlotInfo], pages: list[PageGroups], exec_weight: Decim
             if s.fixed and s.fixed != lab:
                 cost += 10
             cost -= lx.AFFINITY.get(lab, {}).get(s.kind or "", 0.0)
+            if s.topic == lab and lab not in pg.positions:  # a label's position is evidence, wording a hint
+                cost -= TOPIC_WEIGHT
         size = k - i
         if lab in pg.positions:
             centre = (slots[i].line + slots[k - 1].line) / 2
