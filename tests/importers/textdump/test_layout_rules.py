@@ -295,3 +295,42 @@ def test_label_pieces_above_a_continued_tables_header_go_to_the_table() -> None:
     assert not [ln.raw for ln in page if ln.raw.strip()]
     assert any(kind == "l1" and lab == "效益指标" for _, kind, lab in page.page_rows.markers)
     assert [u.name.text for u in page.page_rows.units if u.name] == ["社会影响（3）"]
+
+
+PAIR_ALONE = """\
+    一级指标   二级指标     三级指标         年度指标值         实际完成值     分值    得分
+                    信息安全         安全           安全         6      6
+                               建立并有效运          建立并有效运
+                   长效管理机制      行，按计划开展         行，按计划开展
+                                                         4      4
+                     （2）       培训。             培训。
+                   服务对象满意度         >=98%         98%     10     10
+"""
+
+
+def test_a_score_pair_alone_on_its_line_is_no_page_number() -> None:
+    # "4      4" joins to "44", which a page-number pattern ("- 44 -") would also match
+    rows = layout_pages(PAIR_ALONE)[0].page_rows.units
+    got = [(u.name and u.name.text, u.weight and u.weight.text, u.score and u.score.text) for u in rows]
+    assert ("长效管理机制（2）", "4", "4") in got
+    assert len([g for g in got if g[0]]) == 3
+
+
+ALL_WRAPPED = """\
+    一级指标   二级指标     三级指标         年度指标值         实际完成值     分值    得分
+                   参训单位满意度          >=85%         87%     2    2
+                   服务对象满意度          >=95%         96%     3    3
+\f
+    一级指标   二级指标     三级指标         年度指标值         实际完成值   分值    得分
+效   满意度指   服务对象满   培训学员满意度
+                                   =100%        100%   5      5
+指     标     意度指标     （3）
+"""
+
+
+def test_a_page_whose_rows_all_wrap_reads_its_columns_from_the_page_before() -> None:
+    # no line of page 2 prints name, target and actual side by side, so its own lines
+    # cannot place the columns; the layout runs on from page 1
+    page2 = layout_pages(ALL_WRAPPED)[1].page_rows.units
+    named = [u for u in page2 if u.name]
+    assert [(u.name.text, u.target.text, u.actual.text) for u in named if u.target and u.actual] == [("培训学员满意度（3）", "=100%", "100%")]

@@ -29,6 +29,8 @@ class LayoutPage(list[Line]):
     """The header lines of a page (for the generic readers) plus its indicator rows."""
 
     page_rows: PageRows
+    centres: dict[str, float]
+    """Column centres read off this page's rows (a page's own, else the page before's)."""
 
 
 def _w(text: str) -> int:
@@ -57,17 +59,21 @@ def _anchor_index(frags: list[tuple[int, str]]) -> int | None:
 def layout_pages(text: str) -> list[list[Line]]:
     out: list[list[Line]] = []
     lineno = 0
+    prior: dict[str, float] = {}
     for _pno, page in enumerate(text.split("\f"), 1):
         raws = page.split("\n")
         numbered = [(lineno + i + 1, r) for i, r in enumerate(raws)]
         lineno += len(raws) - 1
         if not any(r.strip() for _, r in numbered):
             continue
-        out.append(_page(numbered, len(out) + 1))
+        read = _page(numbered, len(out) + 1, prior)
+        prior = read.centres or prior
+        out.append(read)
     return out
 
 
-def _page(numbered: list[tuple[int, str]], pno: int) -> LayoutPage:
+def _page(numbered: list[tuple[int, str]], pno: int, prior: dict[str, float] | None = None) -> LayoutPage:
+    """``prior``: the column centres of the page before, for a page whose rows all wrap."""
     header_idx = next((i for i, (_, r) in enumerate(numbered) if "三级指标" in r or "年度指标值" in r), None)
     first_anchor = next((i for i, (_, r) in enumerate(numbered) if _anchor_index(fragments(r)) is not None and "年度资金总额" not in r and "%" not in r.split()[-2:][0]), None)
     if header_idx is not None:
@@ -88,7 +94,7 @@ def _page(numbered: list[tuple[int, str]], pno: int) -> LayoutPage:
             moved.insert(0, (no, raw))
     lp = LayoutPage(_header_lines(head, pno))
     label_x = _label_column(numbered[header_idx][1]) if header_idx is not None else None
-    lp.page_rows = _table(moved + numbered[table_start:], pno, label_x, lead=len(moved))
+    lp.page_rows, lp.centres = _table(moved + numbered[table_start:], pno, label_x, lead=len(moved), prior=prior)
     return lp
 
 
@@ -161,8 +167,14 @@ def _label_column(header: str) -> float | None:
     return _w(header[:x]) + 2 if x >= 0 else None
 
 
-def _table(numbered: list[tuple[int, str]], pno: int, label_x: float | None = None, lead: int = 0) -> PageRows:
-    """``lead``: lines from above the table's header (its labels) before its rows."""
+def _table(
+    numbered: list[tuple[int, str]], pno: int, label_x: float | None = None, lead: int = 0, prior: dict[str, float] | None = None
+) -> tuple[PageRows, dict[str, float]]:
+    """The page's rows and the column centres they were read with.
+
+    ``lead``: lines from above the table's header (its labels) before its rows. ``prior``:
+    the page before's centres, for the columns no line of this page prints side by side
+    (a continuation page whose one row wraps its name: the same layout runs on)."""
     pr = PageRows(page=pno, positional=True)
     rows = [(no, fragments(raw)) for no, raw in numbered]
     anchors = [k for k, (_, fr) in enumerate(rows) if fr and _anchor_index(fr) is not None]
@@ -185,6 +197,9 @@ def _table(numbered: list[tuple[int, str]], pno: int, label_x: float | None = No
     # again without the label pieces (年/度 of a vertical label, 标 of a wrapped one)
     # that an anchor line printed before its name
     centres = _centres(rows, anchors, lambda x, t: not lx.label_kind(t) and not in_labels(x, t)) or centres
+    if prior and not {"name", "target", "actual"} <= centres.keys():
+        centres = {**prior, **{r: c for r, c in centres.items() if r in ("weight", "score")}}
+        score_x = centres.get("score", 1e9)
     units = {k: Unit(pno, rows[k][0]) for k in anchors}
     parts: dict[int, dict[str, list[tuple[int, str]]]] = {k: {} for k in anchors}
     band = 0
@@ -200,8 +215,9 @@ def _table(numbered: list[tuple[int, str]], pno: int, label_x: float | None = No
             continue
         text = "".join(t for _, t in fr)
         bare = "".join(t for x, t in fr if not (len(t) == 1 and in_labels(x, t)))  # 标 of a vertical label beside it
-        if re.fullmatch(r"第\d+页(?:/共\d+页)?|-?\d+-?|第\d+页,?共\d+页", text) or re.fullmatch(r"第\d+页(?:/共\d+页)?|第\d+页,?共\d+页", bare):
-            continue  # page footer
+        pair_alone = k in units and len(fr) >= 2  # "6      6": a 分值 得分 pair, not page "- 66 -"
+        if (not pair_alone and re.fullmatch(r"第\d+页(?:/共\d+页)?|-?\d+-?|第\d+页,?共\d+页", text)) or re.fullmatch(r"第\d+页(?:/共\d+页)?|第\d+页,?共\d+页", bare):
+            continue  # page footer (the whole text, or beside a vertical label's letter)
         if "总分" in text:
             nums = [t for _, t in fr if _is_num(t)]
             if nums:
@@ -251,7 +267,7 @@ def _table(numbered: list[tuple[int, str]], pno: int, label_x: float | None = No
             pr.total, pr.total_weight = u.score, u.weight
             continue
         pr.units.append(u)
-    return pr
+    return pr, centres
 
 
 def _centres(rows: list[tuple[int, list[tuple[int, str]]]], anchors: list[int], keep: Callable[[int, str], bool]) -> dict[str, float]:
