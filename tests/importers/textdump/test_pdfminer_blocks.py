@@ -267,3 +267,22 @@ def test_a_chunk_of_the_score_column_printed_before_its_weights() -> None:
     # because 分值 first would put 7 above 0.23
     got = _cut("0.23 5 1 2 1 7 7 5 1 2 1 7 27 27", total=False)
     assert got == [("7", "0.23"), ("5", "5"), ("1", "1"), ("2", "2"), ("1", "1"), ("7", "7"), ("27", "27")]
+
+
+def test_texts_printed_right_after_the_scores_are_the_last_rows_reasons() -> None:
+    # the 偏差原因 column's boxes come out after the 分值/得分 column, before the last row's
+    # name (printed apart): without a full stop they are still the reasons of the rows
+    # scored below their weight
+    reason = "因疫情原因未能开\n展"
+    boxes = [
+        *_HEAD, "甲人数", "乙人数", "丙满意度", ">=800人", ">=50人", ">=90%", "0人", "0人", "93%", "0",
+        "1", "0", "1", "0", "8", "8", "1", "0", reason, reason, reason, "丁满意度", ">=90%",
+    ]
+    units = _units("\n\n".join(boxes) + "\n")
+    got = [(u.name and u.name.text, u.score and u.score.text, u.deviation and u.deviation.text) for u in units]
+    assert got == [
+        ("甲人数", "0", "因疫情原因未能开展"),
+        ("乙人数", "0", "因疫情原因未能开展"),
+        ("丙满意度", "8", None),
+        ("丁满意度", "0", "因疫情原因未能开展"),
+    ]

@@ -248,9 +248,11 @@ def _read(lines: list[Line], early: list[Cell] | None = None) -> tuple[PageRows,
         picked = {r: [Cell(c[1], c[2].no, c[2].page, 0.75) for c, x in zip(cells, roles, strict=True) if x == r] for r in "NTAX"}
         names, rows = picked["N"], _rows_of(cells, roles, found[1])
         # a sentence left over, or a text printed among the 分值/得分 numbers (a reason box
-        # comes out beside its row's 得分), is a 偏差原因
+        # comes out beside its row's 得分) or right after them (the 偏差原因 column, boxes
+        # of the last rows), is a 偏差原因
         span = (run[0].no, run[-1].no) if run else (0, -1)
-        devs = [c for c in picked["X"] if c.text.endswith(("。", "；", ";")) or span[0] < c.line < span[1]]
+        tail = next((c[0] for c, x in zip(cells, roles, strict=True) if c[0] > span[1] and x != "X"), float("inf")) if run else span[1]
+        devs = [c for c in picked["X"] if c.text.endswith(("。", "；", ";")) or span[0] < c.line < span[1] or span[1] < c.line < tail]
         ws = _anchor_inline(ws, run, cells, roles, found[1])
     else:
         rows, names = _pair_values(cells)
