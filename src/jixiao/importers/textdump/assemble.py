@@ -141,6 +141,7 @@ def assemble(pages: list[PageRows], exec_weight: Decimal | None) -> Assembled:
         for u in slots
     ]
     _assume_missing_groups(groups)
+    _carry_groups(groups)
     l2s, margin = partition(infos, groups, exec_weight)
     out.level_margin = margin
     for u, l2 in zip(slots, l2s, strict=True):
@@ -190,6 +191,23 @@ def _page_groups(pr: PageRows, page_slots: list[Unit], items: list[Unit]) -> Pag
     ordered = [lab for lab in lx.LEVEL2_ORDER if lab in labels]
     positions = {lab: line for line, sub, lab in pr.markers if sub == "l2"} if pr.positional else {}
     return PageGroups(pr.page, ordered, counts if items else {}, strong, fixed_only, positions=positions)
+
+
+def _carry_groups(groups: list[PageGroups]) -> None:
+    """A merged 二级 cell cut by a page break prints its label on one page only, so on a
+    page whose labels have positions the rows above its first label may still be the
+    previous page's last group, and the rows below its last label the next page's first.
+    Both are offered as optional groups; the labels' positions and the weights decide."""
+    printed = [list(pg.labels) for pg in groups]
+    for i, pg in enumerate(groups):
+        if not pg.positions or pg.assumed:
+            continue
+        if i > 0 and printed[i - 1] and not groups[i - 1].assumed and printed[i - 1][-1] not in pg.labels:
+            pg.labels.insert(0, printed[i - 1][-1])
+            pg.carried.add(printed[i - 1][-1])
+        if i + 1 < len(groups) and printed[i + 1] and not groups[i + 1].assumed and printed[i + 1][0] not in pg.labels:
+            pg.labels.append(printed[i + 1][0])
+            pg.carried.add(printed[i + 1][0])
 
 
 def _assume_missing_groups(groups: list[PageGroups]) -> None:

@@ -47,6 +47,9 @@ class PageGroups:
     assumed: bool = False
     positions: dict[str, float] = field(default_factory=dict)
     """Line of each label when the dump keeps positions (a merged cell's label is centred)."""
+    carried: set[str] = field(default_factory=set)
+    """Labels not printed on the page but possibly running on from the page before or after
+    (a merged cell cut by a page break prints its label once): free to use or to skip."""
 
 
 def level1_of(level2: str) -> str:
@@ -80,7 +83,7 @@ def partition(slots: list[SlotInfo], pages: list[PageGroups], exec_weight: Decim
             centre = (slots[i].line + slots[k - 1].line) / 2
             cost += 0.1 * abs(centre - pg.positions[lab])
         c = pg.counts.get(lab, 0)
-        if c or pg.counts:
+        if (c or pg.counts) and lab not in pg.carried:
             deficit, excess = max(0, size - c), max(0, c - size)
             cost += (1.0 if lab in pg.fixed_only else 0.5) * deficit + 0.2 * excess
         strong = pg.strong.get(lab, 0)
@@ -191,4 +194,13 @@ def _sensitivity(
 
 
 def _skips(groups: list[tuple[int, str, PageGroups]], a: int, b: int) -> float:
-    return sum(0.0 if groups[x][2].assumed else 1.0 for x in range(a, b))
+    return sum(_skip_cost(groups[x][1], groups[x][2]) for x in range(a, b))
+
+
+def _skip_cost(label: str, pg: PageGroups) -> float:
+    """What leaving a group without rows costs: nothing for a group only assumed or carried
+    over a page break, much for a label printed at a position (a merged cell is centred on
+    rows of its page), some for a label whose place the dump lost."""
+    if pg.assumed or label in pg.carried:
+        return 0.0
+    return 5.0 if label in pg.positions else 1.0
