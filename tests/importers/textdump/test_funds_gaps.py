@@ -53,3 +53,29 @@ def test_gaps_are_placed_only_where_every_column_adds_up() -> None:
     assert solve_gaps([D(100), D(100), D(90), D(7), D(7), D(7), None, D(1), D(1), D(1)], None) is None
     # more than two cells missing: no guess
     assert solve_gaps([D(100)] * 9, None) is None
+
+
+def test_the_total_row_s_first_amount_printed_after_the_other_rows() -> None:
+    # LibreOffice, plain pdftotext: 年度资金总额's 年初预算数 comes out last, beside its label
+    body = (
+        "分值\n\n执行率\n\n得分\n\n43.27%\n\n4.33\n\n55,762,532.5\n\n24,128,447.81\n\n10\n\n其中：当年财政拨款\n\n7,681,623\n\n7,681,623.00\n\n3,323,838.28\n\n—\n\n"
+        "上年结转资金\n\n3,080,346\n\n3,080,346.00\n\n1,332,865.71\n\n—\n\n45,000,563.5\n\n45,000,563.50\n\n19,471,743.82\n\n—\n\n"
+        "其他资金\n年\n度\n总\n体\n目\n标\n\n全年执行数\n\n55,762,532.5\n\n年度资金总额\n项目资金（元\n）\n\n全年预算数\n"
+    )
+    got = _funds(body)
+    assert got["total"] == {"initial_budget": D("55762532.5"), "annual_budget": D("55762532.5"), "executed": D("24128447.81")}
+    assert got["fiscal"] == {"initial_budget": D("7681623"), "annual_budget": D("7681623.00"), "executed": D("3323838.28")}
+    assert got["carryover"] == {"initial_budget": D("3080346"), "annual_budget": D("3080346.00"), "executed": D("1332865.71")}
+    assert got["other"] == {"initial_budget": D("45000563.5"), "annual_budget": D("45000563.50"), "executed": D("19471743.82")}
+
+
+def test_a_dash_unprinted_and_the_last_row_s_first_amount_printed_after_the_labels() -> None:
+    body = (
+        "分值\n\n执行率\n\n得分\n\n72.21%\n\n7.22\n\n年度资金总额\n\n91,744,298\n\n94,496,626.94\n\n68,236,014.31\n\n10\n\n"
+        "其中：当年财政拨款\n\n47,190,266\n\n48,605,973.98\n\n35,098,373.81\n\n—\n\n-\n\n-\n\n—\n\n45,890,652.96\n\n33,137,640.50\n\n—\n\n"
+        "上年结转资金\n其他资金\n\n年\n度\n总\n体\n目\n标\n\n市财政局执法总队\n\n44,554,032\n"
+    )
+    got = _funds(body)
+    assert got["fiscal"] == {"initial_budget": D("47190266"), "annual_budget": D("48605973.98"), "executed": D("35098373.81")}
+    assert got["carryover"] == {"initial_budget": None, "annual_budget": None, "executed": None}
+    assert got["other"] == {"initial_budget": D("44554032"), "annual_budget": D("45890652.96"), "executed": D("33137640.50")}

@@ -109,29 +109,67 @@ def _mixed(grid: Sequence[Sequence[Decimal | None]]) -> int:
     return sum(1 for row in grid if any(v is None for v in row) and any(v is not None for v in row))
 
 
-def solve_gaps(values: Sequence[Decimal | None], rate: Decimal | None) -> tuple[list[list[int]], int] | None:
-    """Like :func:`solve` for one or two cells fewer than the grid: indices into
-    ``values`` (-1 for a cell not printed) and the consistency score. Only a reading in
-    which every column adds up is returned, and only when no other such reading (as
-    good, with as few half-empty rows) gives different amounts."""
+_Best = tuple[tuple[int, int, int], list[int], list[list[Decimal | None]]]
+
+
+def _inversions(cells: Sequence[int]) -> int:
+    """Pairs of printed cells whose printed order is not their row-by-row order."""
+    printed = [i for i in cells if i >= 0]
+    return sum(1 for a, b in combinations(printed, 2) if a > b)
+
+
+def _full_readings(values: Sequence[Decimal | None], rate: Decimal | None, where: Sequence[int]) -> Iterator[_Best]:
+    """Readings of ``values`` (one or two cells fewer than the grid allowed) in which every
+    column adds up: (consistency, -half-empty rows, -cells printed out of row order), the
+    cells as indices into ``where`` (-1: not printed), the amounts."""
     missing = ROWS * COLS - len(values)
-    if not 0 < missing <= MAX_GAPS or sum(v is not None for v in values) < COLS:
-        return None
-    best: tuple[tuple[int, int], tuple[int, ...], list[list[Decimal | None]]] | None = None
-    tied = False
+    if not 0 <= missing <= MAX_GAPS or sum(v is not None for v in values) < COLS:
+        return
     for cells in _gapped(missing):
         grid = [[values[i] if (i := cells[r * COLS + c]) >= 0 else None for c in range(COLS)] for r in range(ROWS)]
         if any(grid[0][c] is None for c in range(COLS)):
             continue  # the 年度资金总额 row is always printed in full
         s = consistency(grid, rate)
-        if s < 2 * COLS:
-            continue
-        key = (s, -_mixed(grid))
-        if best is None or key > best[0]:
-            best, tied = (key, cells, grid), False
-        elif key == best[0] and grid != best[2]:
+        if s >= 2 * COLS:
+            printed = [where[i] if i >= 0 else -1 for i in cells]
+            yield (s, -_mixed(grid), -_inversions(printed)), printed, grid
+
+
+def _unique(found: Iterator[_Best]) -> tuple[list[list[int]], int] | None:
+    """The best reading, unless another as good gives different amounts."""
+    best: _Best | None = None
+    tied = False
+    for got in found:
+        if best is None or got[0] > best[0]:
+            best, tied = got, False
+        elif got[0] == best[0] and got[2] != best[2]:
             tied = True
     if best is None or tied:
         return None
     cells = best[1]
     return [[cells[r * COLS + c] for c in range(COLS)] for r in range(ROWS)], best[0][0]
+
+
+def solve_gaps(values: Sequence[Decimal | None], rate: Decimal | None) -> tuple[list[list[int]], int] | None:
+    """Like :func:`solve` for one or two cells fewer than the grid: indices into
+    ``values`` (-1 for a cell not printed) and the consistency score. Only a reading in
+    which every column adds up is returned, and only when no other such reading (as
+    good, with as few half-empty rows) gives different amounts."""
+    if len(values) == ROWS * COLS:
+        return None
+    return _unique(_full_readings(values, rate, range(len(values))))
+
+
+def solve_moved(values: Sequence[Decimal | None], rate: Decimal | None) -> tuple[list[list[int]], int] | None:
+    """Like :func:`solve_gaps` when the last amount printed belongs earlier: pdftotext
+    prints a row's 年初预算数 beside the row labels, and a label box printed after the
+    amounts brings that one amount along (the 年度资金总额 row's first amount after the
+    其他资金 row). Every earlier place is tried for it; the same rules decide."""
+    n = len(values)
+
+    def moved() -> Iterator[_Best]:
+        for pos in range(n - 1):
+            where = [*range(pos), n - 1, *range(pos, n - 1)]
+            yield from _full_readings([values[i] for i in where], rate, where)
+
+    return _unique(moved()) if n > 1 else None

@@ -17,7 +17,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from jixiao.core.model import FUND_COLUMNS, FUND_ROWS
 from jixiao.importers.textdump import lexicon as lx
-from jixiao.importers.textdump.fundgrid import consistency, solve, solve_gaps
+from jixiao.importers.textdump.fundgrid import consistency, solve, solve_gaps, solve_moved
 from jixiao.importers.textdump.sections import Found
 from jixiao.importers.textdump.tokens import Line, Tok
 
@@ -140,7 +140,9 @@ def read_funds(lines: list[Line]) -> FundsReading:
 def _regrid(found: list[tuple[Tok, Line]], res: FundsReading, lines: list[Line]) -> None:
     """When the reading does not add up, try every printed order of the twelve amounts
     (with the small ones, 619.23, printed after the others without a thousands comma),
-    or of the ten or eleven printed when the dump dropped a cell or two."""
+    or of the ten or eleven printed when the dump dropped a cell or two; when no order
+    adds up, with the last amount printed (a row's first, printed beside the labels) put
+    back anywhere earlier."""
     seq = sorted((p for p in found if p[0].text != "—"), key=lambda p: (p[1].page, p[1].no))
     if 0 < len(seq) < 12 and seq[-1][1] in lines:
         taken = {f.line for k, f in res.cells.items() if k.startswith("execution.")}
@@ -158,6 +160,12 @@ def _regrid(found: list[tuple[Tok, Line]], res: FundsReading, lines: list[Line])
     # a dump may leave out a cell or two of an empty row (a repeated "-"): the
     # arithmetic then also says which cells went unprinted
     solved = solve(values, rate) if len(values) == len(FUND_ROWS) * len(FUND_COLUMNS) else solve_gaps(values, rate)
+    full = 2 * len(FUND_COLUMNS) + (2 if rate is not None else 0)
+    if solved is None or solved[1] < full:
+        # a row's first amount printed after the others, beside the labels
+        loose = solve_moved(values, rate)
+        if loose is not None and (solved is None or loose[1] > solved[1]):
+            solved = loose
     if solved is None or solved[1] <= consistency(current, rate):
         return
     for r, row in enumerate(FUND_ROWS):
