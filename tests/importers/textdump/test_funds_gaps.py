@@ -1,4 +1,4 @@
-"""Plain pdftotext drops a cell or two of an empty fund row: the arithmetic places them."""
+"""Fund amounts printed out of the grid's order, apart from their labels or partly unprinted."""
 
 from __future__ import annotations
 
@@ -79,3 +79,19 @@ def test_a_dash_unprinted_and_the_last_row_s_first_amount_printed_after_the_labe
     assert got["fiscal"] == {"initial_budget": D("47190266"), "annual_budget": D("48605973.98"), "executed": D("35098373.81")}
     assert got["carryover"] == {"initial_budget": None, "annual_budget": None, "executed": None}
     assert got["other"] == {"initial_budget": D("44554032"), "annual_budget": D("45890652.96"), "executed": D("33137640.50")}
+
+
+def test_wan_yuan_amounts_right_after_the_column_labels_with_the_execution_cells_among_them() -> None:
+    # pdfminer, 万元 (no thousands comma): the amounts follow the column labels at once,
+    # 分值 10 and 执行率 printed between the two 执行数, the row labels and dashes after
+    boxes = [
+        "年初预算数", "全年预算数", "全年执行数", "分值 执行率", "683.94", "683.94", "683.94", "683.94", "598.17", "10", "87.46%",
+        "598.17 —", "得分", "8.75", "年度资金总额", "其中：当年财政拨款", "上年结转资金", "其他资金", "-", "-", "预期目标",
+        "1、贯彻落实年度工作部署，完成各项任务。", "-", "-", "-", "-", "—", "—", "实际完成情况",
+    ]
+    res = read_funds(build_lines("项目资金\n（万元）\n\n" + "\n\n".join(boxes) + "\n\f")[0])
+    cells = {k: f.value for k, f in res.cells.items()}
+    for row in ("total", "fiscal"):
+        assert [cells[f"funds.{row}.{c}"] for c in ("initial_budget", "annual_budget", "executed")] == [D("683.94"), D("683.94"), D("598.17")]
+    assert all(cells.get(f"funds.{row}.{c}") is None for row in ("carryover", "other") for c in ("initial_budget", "annual_budget", "executed"))
+    assert cells["execution.score"] == D("8.75")

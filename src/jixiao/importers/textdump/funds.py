@@ -70,6 +70,11 @@ def read_funds(lines: list[Line]) -> FundsReading:
         if re.search(r"[（(]万元[)）]|单位[：:]\s*万元|资金.{0,3}万元", ln.text):
             res.unit = "万元"
         if ln.used:
+            if idx - last_fund_idx == 1:
+                last_fund_idx = idx  # the execution cells printed among the amounts
+            continue
+        if toks and all(t.kind == "label" and t.sub == "fundcol" for t in toks):
+            last_fund_idx = idx  # 全年执行数: the amounts (万元: 683.94) may follow at once
             continue
         row_idx = next((i for i, t in enumerate(toks) if t.kind == "label" and t.sub == "fundrow"), None)
         if row_idx is not None:
