@@ -35,6 +35,7 @@ _COST = {
 _NAME_END = re.compile(r"(?:满意度|[^效]率|人数|次数|份数|家数|场次|完成情况|及时性|完成时间)$")
 """How an indicator's name ends (满意度, 通过率, 人数 …); a value reads 持续提高, 健全, 95%."""
 BEAM = 400
+PER_WAIT = 10
 _parse = lru_cache(maxsize=8192)(parse)
 
 
@@ -125,6 +126,27 @@ def assign_roles(texts: list[str], rows: int) -> list[str] | None:
 
 OUT_OF_ORDER = 0.3
 """Cost of pairing a cell with a partner that is not the oldest one waiting, per place."""
+ADJACENT = 0.01
+"""Tie-break for a target and actual printed one right after the other with nothing else
+waiting: pdfminer prints a row's boxes in turn when it groups them (及时 / 及时 then
+3月底前 / 按期完成 reads so, not as 及时 … 3月底前 across rows at the same cost)."""
+
+
+def _partners(pend: tuple[int, ...], i: int, lifo: bool) -> list[tuple[int, int, float]]:
+    """The waiting cells cell ``i`` may pair with: (index in ``pend``, cell, order cost).
+
+    The oldest few waiting cells in turn (a column printed top to bottom); a partner
+    printed right before ``i`` with nothing else waiting earns :data:`ADJACENT`. With
+    ``lifo`` also the cell printed just before ``i`` however many wait before it: a row
+    whose target and actual come out together (安全 / 安全, or <=60分钟 / 46分钟 grouped by
+    pdfminer) while the other rows' actuals come later as one column."""
+    out = [(j, w, OUT_OF_ORDER * j) for j, w in enumerate(pend[:3])]
+    if pend and pend[-1] == i - 1:
+        if len(pend) == 1:
+            out[0] = (0, pend[0], -ADJACENT)
+        elif lifo:
+            out = [x for x in out if x[1] != i - 1] + [(len(pend) - 1, i - 1, OUT_OF_ORDER)]
+    return out
 
 
 def assign_paired(texts: list[str], rows: int) -> tuple[list[str], dict[int, int]] | None:
@@ -132,7 +154,11 @@ def assign_paired(texts: list[str], rows: int) -> tuple[list[str], dict[int, int
 
     A target and its actual pair in print order (the k-th with the k-th), except that a
     cell may pair with a later waiting one at a small cost per place: pdfminer sometimes
-    prints a column's boxes out of row order (95% before the 6679份 of the row above).
+    prints a column's boxes out of row order (95% before the 6679份 of the row above),
+    or prints one row's target and actual together while the column's other cells wait.
+    The search is run without and with that last move and the cheaper reading kept: the
+    move pays at once, and a beam holding it crowds out a column waiting for its partner
+    column further down (the exact search is out of reach).
     """
     m = len(texts)
     # a few cells may be missing (a row's cells printed on another page, two cells run
@@ -140,45 +166,77 @@ def assign_paired(texts: list[str], rows: int) -> tuple[list[str], dict[int, int
     slack = max(0, 3 * rows - m)
     if rows <= 0 or slack > 6 or m > 3 * rows + 12:
         return None
+    found = [x for x in (_search(texts, rows, slack, lifo) for lifo in (False, True)) if x is not None]
+    if not found:
+        return None
+    best = min(found, key=lambda x: x[0])[1]
+    return best.roles(), best.pairs()
+
+
+_Key = tuple[int, int, int, tuple[int, ...]]
+"""(names, targets, actuals read so far, the cells waiting for a partner)."""
+
+
+def _prune(cands: dict[_Key, tuple[float, _State, str, int]], per_wait: int) -> list[_State]:
+    """The beam: the cheapest readings, and the cheapest few of every number of cells left
+    waiting. A target column waiting for the actual column printed further down (7
+    targets open) costs more so far than readings pairing those cells among themselves,
+    and would be crowded out before its partners come."""
+    items = list(cands.items())
+    if len(items) > BEAM:
+        keep = {k: v for k, v in heapq.nsmallest(BEAM, items, key=lambda kv: kv[1][0])}
+        by_wait: dict[int, list[tuple[_Key, tuple[float, _State, str, int]]]] = {}
+        for kv in items:
+            by_wait.setdefault(len(kv[0][3]), []).append(kv)
+        for group in by_wait.values() if per_wait else ():
+            if len(group) > per_wait:
+                group = heapq.nsmallest(per_wait, group, key=lambda kv: kv[1][0])
+            keep.update(group)
+        items = list(keep.items())
+    return [_State(cost, n, t, a, pend, parent, role, partner) for (n, t, a, pend), (cost, parent, role, partner) in items]
+
+
+def _offer(nxt: dict[_Key, tuple[float, _State, str, int]], key: _Key, cost: float, st: _State, role: str, partner: int = -1) -> None:
+    """Keep the cheaper way to a search state (the first offered on a tie)."""
+    old = nxt.get(key)
+    if old is None or cost < old[0] - 1e-9:
+        nxt[key] = (cost, st, role, partner)
+
+
+def _search(texts: list[str], rows: int, slack: int, lifo: bool) -> tuple[float, _State] | None:
+    """The beam search of :func:`assign_paired`: the cheapest final state and its cost."""
+    m = len(texts)
     kinds = [kind(x) for x in texts]
     # a table's names are unique: a text printed more than once is a target/actual value
     repeated = {x for x in texts if texts.count(x) > 1}
     beam: list[_State] = [_State(0.0, 0, 0, 0, (), None, "")]
     for i in range(m):
-        nxt: dict[tuple, _State] = {}
+        nxt: dict[_Key, tuple[float, _State, str, int]] = {}
         left = m - i - 1
         costs = _COST[kinds[i]]
         if texts[i] in repeated:
             costs = {**costs, "N": costs["N"] + 1.5}
+        here = texts[i]
+        need = 3 * rows - slack - left  # cells the reading must hold once this one is read
         for st in beam:
-            for r in ROLES:
-                n, t, a, pend = st.n, st.t, st.a, st.pend
-                c = st.cost + costs[r]
-                if r == "N":
-                    n += 1
-                options: list[tuple[float, tuple[int, ...], int]] = [(c, pend, -1)]
-                if r == "T":
-                    t += 1
-                    if t <= a:  # its actual (or one of the actuals waiting) was printed first
-                        options = [(c + pair_cost(texts[i], texts[w]) + OUT_OF_ORDER * j, pend[:j] + pend[j + 1 :], w) for j, w in enumerate(pend[:3])]
-                    else:
-                        options = [(c, (*pend, i), -1)]
-                elif r == "A":
-                    a += 1
-                    if a <= t:
-                        options = [(c + pair_cost(texts[w], texts[i]) + OUT_OF_ORDER * j, pend[:j] + pend[j + 1 :], w) for j, w in enumerate(pend[:3])]
-                    else:
-                        options = [(c, (*pend, i), -1)]
-                if n > rows or t > rows or a > rows or 3 * rows - n - t - a - slack > left:
+            n, t, a, pend = st.n, st.t, st.a, st.pend
+            held = n + t + a + 1
+            if held < need:  # too few cells left to fill the rows
+                continue
+            if n < rows:
+                _offer(nxt, (n + 1, t, a, pend), st.cost + costs["N"], st, "N")
+            for r, t2, a2 in (("T", t + 1, a), ("A", t, a + 1)):
+                if t2 > rows or a2 > rows:
                     continue
-                for oc, opend, partner in options:
-                    key = (n, t, a, opend)
-                    old = nxt.get(key)
-                    if old is None or oc < old.cost - 1e-9:
-                        nxt[key] = _State(oc, n, t, a, opend, st, r, partner)
-        beam = heapq.nsmallest(BEAM, nxt.values(), key=lambda s: s.cost)
-    done = [s for s in beam if 3 * rows - s.n - s.t - s.a <= slack]
-    if not done:
-        return None
-    best = min(done, key=lambda s: s.cost + 1.0 * (3 * rows - s.n - s.t - s.a))
-    return best.roles(), best.pairs()
+                c = st.cost + costs[r]
+                if (t2 > a2) if r == "T" else (a2 > t2):  # nothing of the other column waits
+                    _offer(nxt, (n, t2, a2, (*pend, i)), c, st, r)
+                    continue
+                for j, w, oc in _partners(pend, i, lifo):
+                    pc = pair_cost(here, texts[w]) if r == "T" else pair_cost(texts[w], here)
+                    _offer(nxt, (n, t2, a2, pend[:j] + pend[j + 1 :]), c + pc + oc, st, r, w)
+            if held - 1 >= need:  # X: the cell is no row's
+                _offer(nxt, (n, t, a, pend), st.cost + costs["X"], st, "X")
+        beam = _prune(nxt, 0 if lifo else PER_WAIT)
+    done = [(s.cost + 1.0 * (3 * rows - s.n - s.t - s.a), s) for s in beam if 3 * rows - s.n - s.t - s.a <= slack]
+    return min(done, key=lambda x: x[0]) if done else None
