@@ -13,6 +13,8 @@ reader.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from jixiao.importers.textdump import lexicon as lx
 from jixiao.importers.textdump.interleave import MAX_LINES, Reading, readings, wrap_cost
 from jixiao.importers.textdump.tokens import Line
@@ -84,44 +86,56 @@ def read_chunk(lines: list[Line], k: int, before: int = 0) -> tuple[list[tuple[l
 _LEFT_OVER = 0.5
 """What lines left after the chunk's rows cost (text of some other cell)."""
 
+_NAME_LINES = 4
+"""Lines one name may wrap to (bounds the search: a chunk is a few rows)."""
+
 
 def _by_heights(lines: list[Line], k: int) -> tuple[list[tuple[list[Line], str, str]], list[Line]] | None:
     """The chunk's rows when a row's two cells wrap to different heights and come out
     line by line in turn (interleave.py): the names, then each row's lines up to the
     next row's, cut where the wraps cost least."""
+    limit = min(len(lines), k * (_NAME_LINES + MAX_LINES))
+    memo: dict[tuple[int, int], Reading | None] = {}
+
+    def cells(i: int, j: int) -> Reading | None:
+        if (i, j) not in memo:
+            got = readings(lines[i:j])
+            memo[i, j] = got[0] if got else None
+        return memo[i, j]
+
     best: tuple[float, list[tuple[list[Line], str, str]], list[Line]] | None = None
-    for start in range(k, len(lines)):
+    for start in range(k, min(limit, k * _NAME_LINES + 1)):
         if not _continuation(lines[start - 1]):
             break
         names = split_exact(lines[:start], k)
         if any(not n or lx.is_value(join(n)) for n in names):
             continue
         head = sum(wrap_cost([ln.text for ln in n]) for n in names)
-        got = _rows(lines[start:], k)
+        got = _rows(cells, start, limit, k)
         if got is None:
             continue
-        cost, cells, used = got
-        cost += head + (_LEFT_OVER if start + used < len(lines) else 0.0)
+        cost, rows, end = got
+        cost += head + (_LEFT_OVER if end < len(lines) else 0.0)
         if best is None or cost < best[0]:
-            best = (cost, [(n, r.target, r.actual) for n, r in zip(names, cells, strict=True)], lines[start + used :])
+            best = (cost, [(n, r.target, r.actual) for n, r in zip(names, rows, strict=True)], lines[end:])
     return (best[1], best[2]) if best is not None else None
 
 
-def _rows(lines: list[Line], k: int) -> tuple[float, list[Reading], int] | None:
-    """The cheapest cut of the first lines into k rows' cells, and how many lines they took."""
-    # best[r][i]: cheapest reading of lines[:i] as r rows
-    start: dict[int, tuple[float, list[Reading]]] = {0: (0.0, [])}
-    best = [start] + [{} for _ in range(k)]
+def _rows(cells: Callable[[int, int], Reading | None], start: int, limit: int, k: int) -> tuple[float, list[Reading], int] | None:
+    """The cheapest cut of the lines from ``start`` into k rows' cells, and where they end."""
+    # best[r][i]: cheapest reading of lines[start:i] as r rows
+    first: dict[int, tuple[float, list[Reading]]] = {start: (0.0, [])}
+    best = [first] + [{} for _ in range(k)]
     for r in range(k):
-        for i, (cost, cells) in best[r].items():
-            for j in range(i + 1, min(len(lines), i + MAX_LINES) + 1):
-                got = readings(lines[i:j])
-                if not got:
+        for i, (cost, got) in best[r].items():
+            for j in range(i + 1, min(limit, i + MAX_LINES) + 1):
+                c = cells(i, j)
+                if c is None:
                     continue
-                c = cost + got[0].cost
-                if j not in best[r + 1] or c < best[r + 1][j][0]:
-                    best[r + 1][j] = (c, [*cells, got[0]])
+                total = cost + c.cost
+                if j not in best[r + 1] or total < best[r + 1][j][0]:
+                    best[r + 1][j] = (total, [*got, c])
     if not best[k]:
         return None
-    used, (cost, cells) = min(best[k].items(), key=lambda kv: (kv[1][0] + (_LEFT_OVER if kv[0] < len(lines) else 0.0), -kv[0]))
-    return cost, cells, used
+    end, (cost, rows) = min(best[k].items(), key=lambda kv: (kv[1][0] + (_LEFT_OVER if kv[0] < limit else 0.0), -kv[0]))
+    return cost, rows, end
