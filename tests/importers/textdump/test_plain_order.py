@@ -272,3 +272,18 @@ def test_a_comparison_printed_alone_is_the_target_of_the_row_missing_it() -> Non
     _lone_targets(pr)
     assert row.target is not None and row.target.text == "=1643人"
     assert [u.name.text for u in pr.pool_names if u.name] == ["服务对象人数"]
+
+
+def test_a_weight_printed_after_the_row_above_with_its_score_below_the_total() -> None:
+    # 4 / 4 then 1 in one box after row 1: the 1 is row 2's 分值 (row 1 printed its actual
+    # already); row 2's 得分 comes alone after the 总分 pair, below the merged labels
+    body = (
+        "会议场次\n\n=2951场\n\n2951场\n\n4\n\n4\n1\n\n检查单位家数\n\n>=3020家\n\n4311家\n\n调研次数\n\n≥2177次\n\n2347次\n\n2\n\n2\n\n"
+        "100\n\n98.83\n\n效益指标\n\n1\n\n数量指标\n\n总分\n\n第\n\n26\n\n页\n\n/\n\n共\n\n50\n\n页\n"
+    )
+    assert _rows(body)[:12] == ["会议场次", "=2951场", "2951场", "4 4", "检查单位家数", ">=3020家", "4311家", "1 1", "调研次数", "≥2177次", "2347次", "2 2"]
+
+
+def test_three_numbers_after_a_row_without_its_actual_stay_actual_weight_score() -> None:
+    body = "培训人数\n\n>=100人\n\n4\n\n4\n1\n\n会议场次\n\n=5场\n\n5场\n\n3\n\n3\n\n100\n\n98\n\n1\n"
+    assert _rows(body)[:3] == ["培训人数", ">=100人", "4 4 1"]

@@ -277,8 +277,48 @@ def _regroup_early_weights(lines: list[Line]) -> list[Line]:
                 out.insert(k - 1, moved)
                 i = k + 1
                 continue
+        if first == 3 and _far_score(out, i, j):
+            i = j + 4
+            continue
         i = j
     return out
+
+
+def _valueish(ln: Line) -> bool:
+    return len(ln.toks) == 1 and ln.toks[0].kind in ("value", "percent")
+
+
+def _footer_number(out: list[Line], x: int) -> bool:
+    """A number of the page footer cut one word per line (第 / 26 / 页 / / / 共 / 50 / 页)."""
+    return out[x - 1].text.strip() in ("第", "共") or (x + 1 < len(out) and out[x + 1].text.strip().startswith("页"))
+
+
+def _far_score(out: list[Line], i: int, j: int) -> bool:
+    """``w s w'`` after a row that already printed its target and actual (so no number of
+    the three is its actual), the next row's name, target and actual after it and no
+    number of its own: ``w'`` is that row's 分值, and its 得分 is the one number printed
+    alone below the table's 总分 pair (pdftotext put the cell at the page's end). The pair
+    moves under the next row's cells (in place)."""
+    if i < 2 or not (_valueish(out[i - 1]) and _valueish(out[i - 2])):
+        return False
+    w0, s0, w1 = (Decimal(out[x].toks[0].text) for x in (i, i + 1, i + 2))
+    if not (w0 > 0 and s0 <= w0 and w1 > 0):
+        return False
+    nxt = out[j : j + 3]
+    if len(nxt) < 3 or not _is_text(nxt[0]) or not all(_valueish(x) for x in nxt[1:]):
+        return False
+    if j + 3 < len(out) and _is_num(out[j + 3]) and not (j + 4 < len(out) and _is_num(out[j + 4])):
+        return False  # the row has a number of its own (a lone 得分: the case above)
+    total = next((x for x in range(j + 3, len(out) - 1) if _is_num(out[x]) and Decimal(out[x].toks[0].text) == 100 and _is_num(out[x + 1])), None)
+    if total is None:
+        return False
+    lone = [x for x in range(total + 2, len(out)) if _is_num(out[x]) and not _is_num(out[x - 1]) and not (x + 1 < len(out) and _is_num(out[x + 1])) and not _footer_number(out, x)]
+    if len(lone) != 1 or Decimal(out[lone[0]].toks[0].text) > w1:
+        return False
+    score = out.pop(lone[0])
+    weight = out.pop(i + 2)
+    out[j + 2 : j + 2] = [weight, score]  # (j moved up by one with the weight taken out)
+    return True
 
 
 def _is_text(ln: Line) -> bool:
