@@ -156,6 +156,20 @@ def _unit_beside(head: Header, pending: list[tuple[str, Line]], lines: list[Line
     nxt.used = True
 
 
+def _department_before(head: Header, pending: list[tuple[str, Line]], lines: list[Line], k: int) -> None:
+    """实施单位's label followed by two organisations while 主管部门's label is printed
+    further down (the header row's cells come out label, value, value): the first is the
+    department, the second the unit (the order of the row)."""
+    nxt = lines[k + 1] if k + 1 < len(lines) else None
+    later = [ln for key, ln in pending if key == "department" and lines.index(ln) > k]
+    if nxt is None or "department" in head.fields or not later or not _is_free_text_line(nxt) or not _ORG.search(nxt.text) or not _ORG.search(lines[k].text):
+        return
+    unit = head.fields["implementing_unit"]
+    head.fields["department"] = Found(unit.value, unit.line, unit.page, 0.7)
+    head.fields["implementing_unit"] = Found(nxt.toks[0].text, nxt.no, nxt.page, 0.7)
+    nxt.used = True
+
+
 def _fill_pending(head: Header, pending: list[tuple[str, Line]], lines: list[Line], window: int, strict: bool) -> None:
     for key, label_line in pending:
         if key in head.fields:
@@ -169,6 +183,8 @@ def _fill_pending(head: Header, pending: list[tuple[str, Line]], lines: list[Lin
                 ln.used = True
                 if strict and key == "department":
                     _unit_beside(head, pending, lines, lines.index(ln))
+                if strict and key == "implementing_unit":
+                    _department_before(head, pending, lines, lines.index(ln))
                 break
             if strict and not ln.used and any(t.kind not in ("label", "year") for t in ln.toks):
                 break
