@@ -286,3 +286,32 @@ def test_texts_printed_right_after_the_scores_are_the_last_rows_reasons() -> Non
         ("丙满意度", "8", None),
         ("丁满意度", "0", "因疫情原因未能开展"),
     ]
+
+
+def test_a_row_printed_before_the_row_above_it_is_put_back_by_its_actuals() -> None:
+    # the 质量指标 label's box group (label, rate row) comes out before the count row above
+    # it; the actual column keeps row order (2838人 before 98%). Both rows score in full,
+    # so the order of the 二级指标 (a count is 数量, before a rate's 质量) decides, flagged
+    boxes = [
+        *_HEAD, "数量指标", "检查单位家数", ">=2932家", "166家", "质量指标", "资料归档完整率", ">=95%", "服务对象人数", "=2838人",
+        "年度任务完成", "12月底前", "2838人", "98%", "按时完成", "2", "14", "24", "5", "0.11", "14", "24", "5",
+    ]
+    rows = _rows("\n\n".join(boxes) + "\n")
+    assert [r[:3] for r in rows] == [
+        ("检查单位家数", ">=2932家", "166家"), ("服务对象人数", "=2838人", "2838人"), ("资料归档完整率", ">=95%", "98%"), ("年度任务完成", "12月底前", "按时完成"),
+    ]
+    units = _units("\n\n".join(boxes) + "\n")
+    assert all(c is not None and c.conf <= 0.6 for u in units[1:3] for c in (u.name, u.target, u.actual))
+    assert units[0].name is not None and units[0].name.conf > 0.6
+
+
+def test_names_printed_out_of_order_go_to_the_rows_their_kind_fits() -> None:
+    # names of a count row and a rate row printed in turn the wrong way round while the
+    # targets and actuals keep row order: 人数 goes with =2838人, 完整率 with >=95%
+    boxes = [
+        *_HEAD, "检查单位家数", ">=2932家", "166家", "资料归档完整率", "服务对象人数", "年度任务完成（2）", "=2838人", ">=95%", "12月底前",
+        "2838人", "98%", "按时完成", "2", "14", "24", "5", "0.11", "14", "24", "5",
+    ]
+    rows = _rows("\n\n".join(boxes) + "\n")
+    assert [r[0] for r in rows] == ["检查单位家数", "服务对象人数", "资料归档完整率", "年度任务完成（2）"]
+    assert [r[1] for r in rows] == [">=2932家", "=2838人", ">=95%", "12月底前"]

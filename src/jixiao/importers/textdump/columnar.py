@@ -14,6 +14,7 @@ import re
 from decimal import Decimal
 
 from jixiao.importers.textdump import lexicon as lx
+from jixiao.importers.textdump.crossing import GUESSED, match_names, uncross
 from jixiao.importers.textdump.streams import assign_paired
 from jixiao.importers.textdump.tokens import Line, Tok
 from jixiao.importers.textdump.units import Cell, PageRows, Unit
@@ -254,6 +255,7 @@ def _read(lines: list[Line], early: list[Cell] | None = None) -> tuple[PageRows,
         tail = next((c[0] for c, x in zip(cells, roles, strict=True) if c[0] > span[1] and x != "X"), float("inf")) if run else span[1]
         devs = [c for c in picked["X"] if c.text.endswith(("。", "；", ";")) or span[0] < c.line < span[1] or span[1] < c.line < tail]
         ws = _anchor_inline(ws, run, cells, roles, found[1])
+        rows, names = _untangle(rows, names, ws)
     else:
         rows, names = _pair_values(cells)
         # a sentence (ending 。/；) among the names is a 偏差原因: it goes to a row scored low
@@ -271,6 +273,21 @@ def _read(lines: list[Line], early: list[Cell] | None = None) -> tuple[PageRows,
         if devs and u.weight and u.score and Decimal(u.score.text) < Decimal(u.weight.text):
             u.deviation = devs.pop(0)
     return pr, (min(key[0], 2), 0 if roles is not None else 1, key[1] if key[0] < 2 else 0)
+
+
+def _untangle(rows: list[tuple[Cell | None, Cell | None]], names: list[Cell], ws: list[tuple[Line, Line]]) -> tuple[list[tuple[Cell | None, Cell | None]], list[Cell]]:
+    """Rows whose streams came out of row order put back (crossing.py); cells placed by
+    the 二级指标 order alone, or names moved by their kind, get a lower confidence."""
+    nums = [(Decimal(w.toks[0].text), Decimal(s.toks[0].text)) for w, s in ws]
+    rows, names, guessed = uncross(rows, names, list(nums))
+    names, moved = match_names(names, rows)
+    for i in guessed:
+        for c in (*rows[i], names[i] if i < len(names) else None):
+            if c is not None:
+                c.conf = min(c.conf, GUESSED)
+    for i in moved:
+        names[i].conf = min(names[i].conf, 0.65)
+    return rows, names
 
 
 def _rows_of(cells: list[tuple[float, str, Line, bool]], roles: list[str], pairs: dict[int, int]) -> list[tuple[Cell | None, Cell | None]]:

@@ -78,8 +78,11 @@ def assign(cost: list[list[float]]) -> list[int]:
 
 
 def name_kind(name: str | None) -> str | None:
+    """What a name says its values are; a bracketed note at its end (（2）, (市级)) is not
+    part of what it measures."""
     if not name:
         return None
+    name = re.sub(r"\s*[（(][^（()）]*[）)]$", "", name.strip()) or name
     if "满意" in name or re.search(r"率$|比例$|比率$", name):
         return "percent"
     if re.search(r"及时|时间|时限|进度|完成时|按时|按期", name):
