@@ -315,3 +315,18 @@ def test_names_printed_out_of_order_go_to_the_rows_their_kind_fits() -> None:
     rows = _rows("\n\n".join(boxes) + "\n")
     assert [r[0] for r in rows] == ["检查单位家数", "服务对象人数", "资料归档完整率", "年度任务完成（2）"]
     assert [r[1] for r in rows] == [">=2932家", "=2838人", ">=95%", "12月底前"]
+
+
+def test_a_number_chunk_that_reads_two_ways_alike_is_flagged() -> None:
+    # 3 3 2 2 3 3 2 2: four rows 3 3 2 2 printed 分值 then 得分, or four pairs 3 2 3 2 —
+    # every row in full either way, so the 分值 read are given a low confidence
+    quals = ["甲机制", "健全", "健全", "乙安全", "安全", "安全", "丙机制", "完善", "完善", "丁安全", "可靠", "可靠"]
+    boxes = [*_HEAD, *quals, "3", "3", "2", "2", "3", "3", "2", "2"]
+    units = _units("\n\n".join(boxes) + "\n")
+    assert [u.weight.text for u in units if u.weight] == ["3", "3", "2", "2"]
+    assert all(u.weight is not None and u.weight.conf <= 0.6 for u in units)
+    # 1 1 2 1 1 1 2 1 as pairs would score two rows below their weight: one reading only
+    boxes = [*_HEAD, *quals, "1", "1", "2", "1", "1", "1", "2", "1"]
+    units = _units("\n\n".join(boxes) + "\n")
+    assert [u.weight.text for u in units if u.weight] == ["1", "1", "2", "1"]
+    assert all(u.weight is not None and u.weight.conf > 0.6 for u in units)

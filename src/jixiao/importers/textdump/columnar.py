@@ -220,6 +220,7 @@ def _read(lines: list[Line], early: list[Cell] | None = None) -> tuple[PageRows,
         pr.total_weight = Cell("100", run[at].no, run[at].page)
         run, nums = run[:at] + run[at + 2 :], nums[:at] + nums[at + 2 :]
     run, ws, key = _place_glued(run, pr.total)
+    doubt = _doubtful(run, ws)
     cells: list[tuple[float, str, Line, bool]] = []  # (order, text, line, is value)
     texts: list[Line] = []
 
@@ -262,7 +263,8 @@ def _read(lines: list[Line], early: list[Cell] | None = None) -> tuple[PageRows,
         devs = [c for c in names if c.text.endswith(("。", "；", ";"))]
         names = [c for c in names if c not in devs]
     for i, (w, s) in enumerate(ws):
-        u = Unit(w.page, w.no, weight=Cell(w.toks[0].text, w.no, w.page, 0.85), score=Cell(s.toks[0].text, s.no, s.page, 0.85))
+        conf = DOUBTFUL if id(w) in doubt else 0.85
+        u = Unit(w.page, w.no, weight=Cell(w.toks[0].text, w.no, w.page, conf), score=Cell(s.toks[0].text, s.no, s.page, conf))
         if i < len(names):
             u.name = names[i]
         if i < len(rows):
@@ -335,6 +337,31 @@ def _anchor_inline(
             fixed[row] = (w, s)
     rest = iter([p for p in ws if p not in fixed.values()])
     return [fixed[i] if i in fixed else next(rest) for i in range(len(ws))]
+
+
+DOUBTFUL = 0.6
+"""Confidence of a 分值/得分 pair the number column reads two ways alike."""
+
+
+def _doubtful(run: list[Line], ws: list[tuple[Line, Line]]) -> set[int]:
+    """分值 lines (by id) of chunks that read as well the other way: w1..wk s1..sk all
+    scored in full whose numbers also make k full pairs (3 3 2 2 3 3 2 2 is rows 3 3 2 2
+    or rows 3 2 3 2). Nothing in the text tells them apart; the fewer chunks are kept."""
+    index = {id(ln): k for k, ln in enumerate(run)}
+    out: set[int] = set()
+    i = 0
+    while i < len(ws):
+        a = index.get(id(ws[i][0]))
+        k = 1
+        while i + k < len(ws) and a is not None and index.get(id(ws[i + k][0])) == a + k:
+            k += 1
+        if a is not None and k >= 2 and all(index.get(id(ws[i + x][1])) == a + k + x for x in range(k)):
+            nums = [Decimal(ln.toks[0].text) for ln in run[a : a + 2 * k]]
+            pairs = [(nums[2 * x], nums[2 * x + 1]) for x in range(k)]
+            if nums[:k] == nums[k:] and all(w == s for w, s in pairs) and [w for w, _ in pairs] != nums[:k]:
+                out.update(id(ws[i + x][0]) for x in range(k))
+        i += k
+    return out
 
 
 def _segment(run: list[Line], nums: list[Decimal], total: Cell | None) -> tuple[list[tuple[Line, Line]], tuple[int, int, int]]:
