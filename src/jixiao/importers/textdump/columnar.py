@@ -57,7 +57,34 @@ def is_columnar(lines: list[Line]) -> bool:
     if len(table) < len(live) and t_run >= 4 and t_run >= 0.6 * t_singles:
         return True
     head = next((i for i, ln in enumerate(live) if any(t.text in ("三级指标", "年度指标值") for t in ln.toks)), None)
-    return head is not None and any(_banded(r) for r in _num_runs(live[head:]))
+    return head is not None and (any(_banded(r) for r in _num_runs(live[head:])) or _adds_up_in_bands(table))
+
+
+MAX_BAND_NUMBERS = 48
+"""The most bare numbers :func:`_adds_up_in_bands` cuts (24 rows): the cut is a dynamic
+programme over places and sums, kept small."""
+
+
+def _adds_up_in_bands(table: list[Line]) -> bool:
+    """A one-page table (its 总分 row on the page) whose bare numbers give Σ分值 = 90 only
+    when cut into bands w1..wk s1..sk, not as 分值/得分 pairs: the number column was
+    printed in chunks between the other columns' boxes (16 10 4 1 12 7 16 10 4 1 12 7,
+    then 10 10 after a row's text, then 5 2 13 10 5 2 13 10), too broken up for the run
+    tests, and joining each two numbers into a row would misread every row."""
+    if not any(t.kind == "label" and t.sub == "total" for ln in table for t in ln.toks):
+        return False
+    run = [ln for ln in table if len(ln.toks) == 1 and ln.toks[0].kind == "num"]
+    nums = [Decimal(ln.toks[0].text) for ln in run]
+    at = max((i for i in range(len(nums) - 1) if nums[i] == 100 and nums[i + 1] <= 100), default=None)
+    if at is not None:  # the 总分 row's 100 and total
+        run, nums = run[:at] + run[at + 2 :], nums[:at] + nums[at + 2 :]
+    if not 4 <= len(nums) <= MAX_BAND_NUMBERS:
+        return False
+    if len(nums) % 2 == 0 and all(0 < nums[i] >= nums[i + 1] for i in range(0, len(nums), 2)) and sum(nums[0::2]) == 90:
+        return False  # read as pairs the column adds up as well
+    ws, key = _segment(run, nums, Cell("100", 0, 0))
+    index = {id(ln): k for k, ln in enumerate(run)}
+    return key[0] == 0 and any(abs(index[id(s)] - index[id(w)]) > 1 for w, s in ws)
 
 
 def _num_runs(lines: list[Line]) -> list[list[Decimal]]:
