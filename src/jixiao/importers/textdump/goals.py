@@ -5,6 +5,11 @@ may print the whole 预期目标 paragraph first (pdfminer) or interleave the li
 two columns (plain pdftotext). Each line is given to the column whose width it fills; a
 short line (a paragraph's last) goes to a column whose paragraph is still open,
 preferring the column the previous line did not go to when both are open.
+
+Numbered cells (1、…。2、…。) the widths leave badly read — an item cut off, numbers
+out of turn, a column missing or holding a count of items the other does not — are
+dealt again by their numbering (``goal_items``), which also finds a cell printed far
+from its label and a wrapped item's end printed as a box of its own.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from jixiao.importers.textdump import goal_items
 from jixiao.importers.textdump import lexicon as lx
 from jixiao.importers.textdump.sections import Found
 from jixiao.importers.textdump.tokens import Line, Tok
@@ -31,10 +37,7 @@ def _cjk(text: str) -> bool:
     return lx.width(text) > len(text) * 1.5
 
 
-def _is_goal_line(ln: Line) -> bool:
-    if ln.used or not ln.toks:
-        return False
-    return all(t.kind in ("text", "value", "num", "percent") for t in ln.toks) and any(t.kind == "text" for t in ln.toks)
+_is_goal_line = goal_items.is_goal_line
 
 
 def read_goals(lines: list[Line]) -> dict[str, Found]:
@@ -45,6 +48,21 @@ def read_goals(lines: list[Line]) -> dict[str, Found]:
     if start is None:
         return {}
     lines[start].used = True
+    was_used = [ln.used for ln in lines]
+    cols = _by_widths(lines, start)
+    if cols is None or not goal_items.well_read(lines, *cols):
+        # numbered cells the widths left badly read: deal their lines by the numbering
+        rebuilt = goal_items.rebuild(lines, start)
+        if rebuilt is not None:
+            for ln, used in zip(lines, was_used, strict=True):
+                ln.used = used
+            cols = rebuilt
+    return _found(*cols) if cols is not None else {}
+
+
+def _by_widths(lines: list[Line], start: int) -> tuple[list[Line], list[Line]] | None:
+    """The columns told apart by their wrap widths and the places their paragraphs are
+    printed (see the module docstring)."""
     body: list[Line] = []
     i = start + 1
     # skip stray cells (dashes, a lone score) printed between the label and the text
@@ -54,10 +72,10 @@ def read_goals(lines: list[Line]) -> dict[str, Found]:
         body.append(lines[i])
         i += 1
     if not body:
-        return {}
+        return None
     placed = _placed(body)
     if placed is not None:
-        return _found(*placed)
+        return placed
     body = _split_side_by_side(body)
     late = _late_column(lines, i)
     # a paragraph printed after the table's merged labels is 实际完成情况: the body is all 预期目标
@@ -76,7 +94,7 @@ def read_goals(lines: list[Line]) -> dict[str, Found]:
     if expected and not actual and _ITEM.match(expected[0].text):
         actual = _numbered_after(lines, i, expected[0].page)
     _lone_ending(expected, actual, lines, i)
-    return _found(expected, actual)
+    return expected, actual
 
 
 def _lone_ending(expected: list[Line], actual: list[Line], lines: list[Line], i: int) -> None:
