@@ -36,6 +36,7 @@ _NAME_END = re.compile(r"(?:满意度|[^效]率|人数|次数|份数|家数|场�
 """How an indicator's name ends (满意度, 通过率, 人数 …); a value reads 持续提高, 健全, 95%."""
 BEAM = 400
 PER_WAIT = 10
+LIFO_BEAM = 100
 _parse = lru_cache(maxsize=8192)(parse)
 
 
@@ -177,14 +178,14 @@ _Key = tuple[int, int, int, tuple[int, ...]]
 """(names, targets, actuals read so far, the cells waiting for a partner)."""
 
 
-def _prune(cands: dict[_Key, tuple[float, _State, str, int]], per_wait: int) -> list[_State]:
+def _prune(cands: dict[_Key, tuple[float, _State, str, int]], per_wait: int, width: int = BEAM) -> list[_State]:
     """The beam: the cheapest readings, and the cheapest few of every number of cells left
     waiting. A target column waiting for the actual column printed further down (7
     targets open) costs more so far than readings pairing those cells among themselves,
     and would be crowded out before its partners come."""
     items = list(cands.items())
-    if len(items) > BEAM:
-        keep = {k: v for k, v in heapq.nsmallest(BEAM, items, key=lambda kv: kv[1][0])}
+    if len(items) > width:
+        keep = {k: v for k, v in heapq.nsmallest(width, items, key=lambda kv: kv[1][0])}
         by_wait: dict[int, list[tuple[_Key, tuple[float, _State, str, int]]]] = {}
         for kv in items:
             by_wait.setdefault(len(kv[0][3]), []).append(kv)
@@ -237,6 +238,6 @@ def _search(texts: list[str], rows: int, slack: int, lifo: bool) -> tuple[float,
                     _offer(nxt, (n, t2, a2, pend[:j] + pend[j + 1 :]), c + pc + oc, st, r, w)
             if held - 1 >= need:  # X: the cell is no row's
                 _offer(nxt, (n, t, a, pend), st.cost + costs["X"], st, "X")
-        beam = _prune(nxt, 0 if lifo else PER_WAIT)
+        beam = _prune(nxt, 0, LIFO_BEAM) if lifo else _prune(nxt, PER_WAIT)
     done = [(s.cost + 1.0 * (3 * rows - s.n - s.t - s.a), s) for s in beam if 3 * rows - s.n - s.t - s.a <= slack]
     return min(done, key=lambda x: x[0]) if done else None
