@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from jixiao.importers.textdump import lexicon as lx
 from jixiao.importers.textdump.crossing import GUESSED, match_names, uncross
+from jixiao.importers.textdump.late_rows import place_late_rows
 from jixiao.importers.textdump.streams import assign_paired
 from jixiao.importers.textdump.tokens import Line, Tok
 from jixiao.importers.textdump.units import Cell, PageRows, Unit
@@ -283,7 +284,9 @@ def _read(lines: list[Line], early: list[Cell] | None = None) -> tuple[PageRows,
         tail = next((c[0] for c, x in zip(cells, roles, strict=True) if c[0] > span[1] and x != "X"), float("inf")) if run else span[1]
         devs = [c for c in picked["X"] if c.text.endswith(("。", "；", ";")) or span[0] < c.line < span[1] or span[1] < c.line < tail]
         ws = _anchor_inline(ws, run, cells, roles, found[1])
-        rows, names = _untangle(rows, names, ws)
+        index = {id(ln): k for k, ln in enumerate(run)}
+        starts = [k == 0 or index.get(id(w)) != index.get(id(ws[k - 1][0]), -2) + 1 for k, (w, _) in enumerate(ws)]
+        rows, names = _untangle(rows, names, ws, starts)
     else:
         rows, names = _pair_values(cells)
         # a sentence (ending 。/；) among the names is a 偏差原因: it goes to a row scored low
@@ -304,11 +307,18 @@ def _read(lines: list[Line], early: list[Cell] | None = None) -> tuple[PageRows,
     return pr, (min(key[0], 2), 0 if roles is not None else 1, key[1] if key[0] < 2 else 0)
 
 
-def _untangle(rows: list[tuple[Cell | None, Cell | None]], names: list[Cell], ws: list[tuple[Line, Line]]) -> tuple[list[tuple[Cell | None, Cell | None]], list[Cell]]:
-    """Rows whose streams came out of row order put back (crossing.py); cells placed by
-    the 二级指标 order alone, or names moved by their kind, get a lower confidence."""
+def _untangle(rows: list[tuple[Cell | None, Cell | None]], names: list[Cell], ws: list[tuple[Line, Line]], starts: list[bool]) -> tuple[list[tuple[Cell | None, Cell | None]], list[Cell]]:
+    """Rows whose streams came out of row order put back (crossing.py), rows printed whole
+    after their place moved back (late_rows.py, with their 分值/得分 when printed with
+    them: ``ws`` is reordered in place; ``starts`` marks the pairs that begin a chunk of the
+    number column); cells placed by the 二级指标 order alone, or names moved by their kind,
+    get a lower confidence."""
     nums = [(Decimal(w.toks[0].text), Decimal(s.toks[0].text)) for w, s in ws]
     rows, names, guessed = uncross(rows, names, list(nums))
+    rows, order, tied = place_late_rows(rows, names, list(nums), [_printed_after(ws[k], rows[k] if k < len(rows) else (None, None)) for k in range(len(ws))], starts)
+    ws[:] = [ws[k] for k in order]
+    for i in tied:
+        guessed.add(i)
     names, moved = match_names(names, rows)
     for i in guessed:
         for c in (*rows[i], names[i] if i < len(names) else None):
@@ -317,6 +327,15 @@ def _untangle(rows: list[tuple[Cell | None, Cell | None]], names: list[Cell], ws
     for i in moved:
         names[i].conf = min(names[i].conf, 0.65)
     return rows, names
+
+
+def _printed_after(ws: tuple[Line, Line], row: tuple[Cell | None, Cell | None]) -> bool:
+    """A 分值/得分 pair printed right after its row's target and actual (a row whose boxes
+    came out together)."""
+    cells = [c for c in row if c is not None]
+    if not cells or any(c.page != ws[0].page for c in cells):
+        return False
+    return 0 < ws[0].no - max(c.line for c in cells) <= 2 and 0 < ws[1].no - ws[0].no <= 2
 
 
 def _rows_of(cells: list[tuple[float, str, Line, bool]], roles: list[str], pairs: dict[int, int]) -> list[tuple[Cell | None, Cell | None]]:

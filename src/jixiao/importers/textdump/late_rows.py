@@ -1,0 +1,100 @@
+"""Rows read by columns: a row printed whole after the column chunks it sits among.
+
+pdfminer groups a row's target and actual (sometimes with its 分值/得分) into one run of
+boxes when they line up, and may emit that run after the chunks of the columns around
+it (``>=95% >=90% >=80% 3月底前 >=225人次 262人次``: the 人次 row belongs before the
+rates). The column reader takes rows in the targets' printed order, so such a row lands
+late and every name between its place and where it was printed gets the next row's
+values. What the names say of their values (人次 a count, 率 / 满意度 a rate, 时间 a
+deadline) and each row's 得分 against its values tell where it belongs: the row is moved
+to the earlier place that fits them clearly better. Its 分值/得分 go with it when they
+were printed right after it; it then goes between two chunks of the number column
+(w1..wk s1..sk scores a run of rows that has no other row inside it).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import TypeVar
+
+from jixiao.importers.textdump import match as mt
+from jixiao.importers.textdump.units import Cell
+
+Row = tuple[Cell | None, Cell | None]
+"""(target, actual)."""
+Pair = tuple[Decimal, Decimal]
+"""(分值, 得分)."""
+_T = TypeVar("_T")
+
+GAIN = 0.4
+"""How much better (in kind and score costs) a row's new place must fit than its printed one."""
+MAX_MOVES = 3
+"""Rows moved per page at most (each move is a search over the page's rows)."""
+TIED = 0.6
+"""Confidence of a row moved to one of several places that fit it equally."""
+
+
+def _fit(names: list[Cell], rows: list[Row], nums: list[Pair | None]) -> float:
+    cost = 0.0
+    for i, (t, a) in enumerate(rows):
+        tt, at = (t.text if t else None), (a.text if a else None)
+        if i < len(names):
+            cost += mt.kind_cost(mt.name_kind(names[i].text), mt.value_kind(tt, at))
+        ws = nums[i] if i < len(nums) else None
+        if ws is not None:
+            cost += mt.score_cost(ws[0], ws[1], mt.achievement(tt, at), False)
+    return cost
+
+
+def _grouped(rows: list[Row], names: list[Cell], j: int) -> bool:
+    """Row ``j``'s target and actual printed one right after the other (no other row's
+    cell, no name, between them)."""
+    t, a = rows[j]
+    if t is None or a is None or t.page != a.page or not t.line < a.line:
+        return False
+    others = [c for k, r in enumerate(rows) if k != j for c in r if c is not None] + list(names)
+    return not any(c.page == t.page and t.line < c.line < a.line for c in others)
+
+
+def _moved(seq: list[_T], j: int, i: int) -> list[_T]:
+    out = list(seq)
+    out.insert(i, out.pop(j))
+    return out
+
+
+def place_late_rows(rows: list[Row], names: list[Cell], nums: list[Pair | None], carried: list[bool], starts: list[bool]) -> tuple[list[Row], list[int], set[int]]:
+    """Rows (and the order of the 分值/得分 pairs: ``order[k]`` is the pair now at row k)
+    with each late grouped row moved back to where the names and scores fit it; a pair
+    ``carried`` (printed right after its row's values) moves with its row, to a place
+    before a pair that ``starts`` a chunk of the number column. Also returns the rows
+    placed among equally fitting places (the earliest is taken)."""
+    order = list(range(len(nums)))
+    tied: set[int] = set()
+    n = min(len(rows), len(names), len(nums))
+    for _ in range(MAX_MOVES):
+        cur_nums = [nums[k] for k in order]
+        base = _fit(names, rows, cur_nums)
+        best: tuple[float, int, int] | None = None
+        ties = 0
+        for j in range(1, n):
+            if not _grouped(rows, names, j):
+                continue
+            for i in range(j):
+                if carried[order[j]] and not starts[order[i]]:
+                    continue
+                cand = _moved(rows, j, i)
+                cand_order = _moved(order, j, i) if carried[order[j]] else order
+                cost = _fit(names, cand, [nums[k] for k in cand_order])
+                if best is None or cost < best[0] - 1e-9:
+                    best, ties = (cost, j, i), 1
+                elif abs(cost - best[0]) < 1e-9 and best[1] == j:
+                    ties += 1
+        if best is None or best[0] > base - GAIN:
+            break
+        _, j, i = best
+        if carried[order[j]]:
+            order = _moved(order, j, i)
+        rows = _moved(rows, j, i)
+        if ties > 1:
+            tied.add(i)
+    return rows, order, tied
