@@ -142,3 +142,18 @@ def test_free_text_is_left_to_the_widths() -> None:
     lines = build_lines("预期目标\n\n实际完成情况\n\n深入学习贯彻重要讲话精神，\n推动各领域党建全面进步。\n\n一级指标\n")[0]
     assert rebuild(lines, 0) is None
     assert well_read(lines, lines[2:3], lines[3:4])
+
+
+def test_a_cell_s_lower_items_printed_before_its_first_ones() -> None:
+    # plain pdftotext: 实际完成情况's item 3 printed at the foot of the table, above the
+    # end of its item 2 and above its items 1 and 2
+    text = (
+        "预期目标\n\n实际完成情况\n\n1、加强项目资金管理，提高资金使用效益。\n2、推进信息化建设，保障系统安全稳定运行。\n"
+        f"3、{_TRAIN}\n一级指标\n\n参训单位满意度\n\n>=98%\n\n100%\n\n时效指标\n\n满意度指\n标\n\n"
+        "3、按计划开展培训、调研和宣传工作，提升服\n务水平。\n\n=3909万页\n\n质量指标\n\n效益指标\n\n行。\n\n电子化页数\n\n产出指标\n绩\n效\n指\n标\n\n"
+        "1、已加强项目资金管理，提高资金使用效益。\n2、已推进信息化建设，保障系统安全稳定运\n\n总分\n\n第 6 页 / 共 51 页\n"
+    )
+    assert _goals(text) == (
+        "1、加强项目资金管理，提高资金使用效益。2、推进信息化建设，保障系统安全稳定运行。3、" + _TRAIN,
+        "1、已加强项目资金管理，提高资金使用效益。2、已推进信息化建设，保障系统安全稳定运行。3、" + _TRAIN,
+    )

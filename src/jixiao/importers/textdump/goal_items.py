@@ -19,7 +19,8 @@ columns such that both read that way:
 An open item goes on only in the goal line printed next in its run (not across labels or
 lines left out), and an end printed elsewhere stands alone (not right below an
 unfinished line, as a reason's last line 理。 does). The cheapest dealing wins: an end
-printed elsewhere costs 1, a line left out 2 (a numbered one 4), an item never ended 3,
+printed elsewhere costs 1, a line left out 2 (a numbered one 4, the next item of a
+column printed just above it 8), an item never ended 3,
 a further sentence of an ended item 0.5, cells of different item counts 0.5, a column
 holding a line broken off well short of its widest line 1.5. When both columns could
 take a line, the one that keeps the rhythm of the lines before it in its run (cells
@@ -39,9 +40,8 @@ from jixiao.importers.textdump.tokens import Line
 
 MARK = re.compile(r"(?:^|(?<=[。；;]))(\d{1,2})[、.．)）](?!\d)")
 _ENDS = ("。", "；", ";")
-_STOP = ("value", "percent")
 
-TAIL, SKIP, SKIP_ITEM, UNENDED, COUNTS, WIDTHS, SENTENCE, SAME = 1.0, 2.0, 4.0, 3.0, 0.5, 1.5, 0.5, 0.01
+TAIL, SKIP, SKIP_ITEM, SKIP_NEXT, UNENDED, COUNTS, WIDTHS, SENTENCE, SAME = 1.0, 2.0, 4.0, 8.0, 3.0, 0.5, 1.5, 0.5, 0.01
 NARROW = 6
 """How far short of its column's widest line a line may break off (a wide character or a
 sentence mark that may not open a line is carried over whole)."""
@@ -80,24 +80,21 @@ def is_goal_line(ln: Line) -> bool:
     return all(t.kind in ("text", "value", "num", "percent") for t in ln.toks) and any(t.kind == "text" for t in ln.toks)
 
 
-def region(lines: list[Line], start: int) -> tuple[list[_Piece], int]:
-    """The goal lines after the label up to the indicator table's first value (or the
-    page's end), and the index where the region ends."""
-    page = lines[start].page
+def region(lines: list[Line], start: int) -> list[_Piece]:
+    """The goal lines from the label to the page's end: a cell's lines may be printed
+    below the table's labels, its lower part below the whole table."""
     pieces: list[_Piece] = []
     gap = False
-    k = start + 1
-    while k < len(lines) and k < start + 400:
+    for k in range(start + 1, len(lines)):
         ln = lines[k]
-        if ln.page != page:
+        if ln.page != lines[start].page:
             break
         if is_goal_line(ln):
             pieces.append(_piece(ln, gap and bool(pieces), lines[k - 1]))
             gap = False
         else:
             gap = True
-        k += 1
-    return pieces, k
+    return pieces
 
 
 # a column while dealing: (its last item, that item still open, its last line the last
@@ -147,7 +144,9 @@ def _moves(st: _State, p: _Piece) -> list[tuple[str, int, _State, float]]:
     if not p.marks and p.closed and p.alone and owed > -6:
         out.append(("tail", -1, (col0, col1, prev, owed - 1), TAIL))
     dead0, dead1 = (col0[0], col0[1], False, *col0[3:]), (col1[0], col1[1], False, *col1[3:])
-    out.append(("skip", -1, (dead0, dead1, prev, owed), SKIP_ITEM if p.marks else SKIP))
+    # leaving out the next item of a column printed just above is dearer still
+    fits = p.lead and any(col[2] and col[0] + 1 == p.marks[0] for col in (col0, col1))
+    out.append(("skip", -1, (dead0, dead1, prev, owed), SKIP_NEXT if fits else SKIP_ITEM if p.marks else SKIP))
     return out
 
 
@@ -184,7 +183,7 @@ def _unroll(path: _Path) -> list[tuple[int, str, int]]:
 def rebuild(lines: list[Line], start: int) -> tuple[list[Line], list[Line]] | None:
     """(预期目标, 实际完成情况) when both cells are numbered and their lines deal into two
     cells that each read 1、…。2、…。 (see the module docstring); None otherwise."""
-    pieces, end = region(lines, start)
+    pieces = region(lines, start)
     if sum(p.marks.count(1) for p in pieces) < 2:
         return None
     dealt = _deal(pieces)
@@ -194,6 +193,7 @@ def rebuild(lines: list[Line], start: int) -> tuple[list[Line], list[Line]] | No
     cols: tuple[list[Line], list[Line]] = ([], [])
     waiting: list[tuple[int, Line]] = []  # (column, line its open item stopped at)
     ends: list[Line] = []
+    left: list[int] = []
     for k, act, pend in _unroll(path):
         if pend >= 0:
             waiting.append((pend, cols[pend][-1]))
@@ -201,30 +201,66 @@ def rebuild(lines: list[Line], start: int) -> tuple[list[Line], list[Line]] | No
             cols[int(act)].append(pieces[k].line)
         elif act == "tail":
             ends.append(pieces[k].line)
+        else:
+            left.append(k)
     for c in (0, 1):
         if cols[c] and not flat(cols[c][-1].text).endswith(_ENDS):
             waiting.append((c, cols[c][-1]))
     waiting.sort(key=lambda w: w[1].no)
-    ends += _lone_ends(lines, end, len(waiting) - len(ends), lines[start].page)
     for (c, head), tail in zip(waiting, ends, strict=False):
         cols[c].insert(cols[c].index(head) + 1, tail)
+    _printed_first(pieces, left, cols)
     return (cols[1], cols[0]) if _narrower(cols) == 0 else cols
 
 
-def _lone_ends(lines: list[Line], end: int, want: int, page: int) -> list[Line]:
-    """Ends of items still owed, printed further down the page on their own (a short line
-    ending a sentence that is not the end of a text above it)."""
-    found: list[Line] = []
-    if want <= 0:
-        return found
-    for k in range(max(end, 1), len(lines)):
-        ln, prev = lines[k], lines[k - 1]
-        if ln.page != page or len(found) == want:
+def _printed_first(pieces: list[_Piece], left: list[int], cols: tuple[list[Line], list[Line]]) -> None:
+    """A cell's lower items printed before its first ones (plain pdftotext may print the
+    part of a cell below the table's labels first): a run of lines left out that reads
+    as items n+1, n+2, … each ended goes after the column that ends, short of the other
+    one, with item n."""
+    skipped = set(left)
+    changed = True
+    while changed:
+        changed = False
+        counts = [_count(col) for col in cols]
+        for i in left:
+            run = _run_from(pieces, i, skipped)
+            if not run:
+                continue
+            first, last = pieces[run[0]].marks[0], max(m for k in run for m in pieces[k].marks)
+            fits = [c for c in (0, 1) if counts[c] == first - 1 and (other := counts[1 - c]) is not None and other >= last]
+            if len(fits) == 1:
+                cols[fits[0]].extend(pieces[k].line for k in run)
+                skipped -= set(run)
+                left = [k for k in left if k in skipped]
+                changed = True
+                break
+
+
+def _count(col: list[Line]) -> int | None:
+    """The last item of a column whose text ends an item; None if it does not."""
+    text = "".join(flat(ln.text) for ln in col)
+    marks = [int(m.group(1)) for m in MARK.finditer(text)]
+    return marks[-1] if marks and text.endswith(_ENDS) else None
+
+
+def _run_from(pieces: list[_Piece], i: int, skipped: set[int]) -> list[int]:
+    """Lines left out from ``pieces[i]`` on that read as numbered items, each ended."""
+    p = pieces[i]
+    if not (p.lead and p.ordered):
+        return []
+    run: list[int] = []
+    n, open_ = p.marks[0] - 1, False
+    for k in range(i, len(pieces)):
+        q = pieces[k]
+        fits = k in skipped and q.ordered and (not q.marks or q.marks[0] == n + 1) and q.lead != open_ and not (open_ and q.gap)
+        if not fits:
             break
-        alone = not (is_goal_line(prev) and not flat(prev.text).endswith(_ENDS))
-        if alone and is_goal_line(ln) and flat(ln.text).endswith(_ENDS) and lx.width(ln.text) <= 8:
-            found.append(ln)
-    return found
+        run.append(k)
+        n, open_ = (q.marks[-1] if q.marks else n), not q.closed
+    while run and not flat(pieces[run[-1]].line.text).endswith(_ENDS):
+        run.pop()
+    return run
 
 
 def _narrower(cols: tuple[list[Line], list[Line]]) -> int | None:
