@@ -39,3 +39,16 @@ def test_a_row_printed_with_its_scores_goes_between_two_chunks_of_the_number_col
     got, order, _ = place_late_rows(rows, names, nums, carried, starts)
     assert [r[0].text for r in got if r[0]] == ["3月底前", "明显提高", "进一步增强", "长期", "安全", ">=90%"]
     assert order == [0, 1, 5, 2, 3, 4]
+
+
+def test_a_row_printed_whole_is_no_evidence_against_the_actual_columns_order() -> None:
+    # 平均响应时间 <=30分钟 服务质量 … 进一步提升 进一步提升 … 19分钟: the 19分钟 printed
+    # after the next row's actual is that of a column chunk printed late, not a crossing;
+    # both rows score in full, so nothing moves them
+    from jixiao.importers.textdump.crossing import uncross
+
+    names = [Cell("平均响应时间", 20, 1), Cell("服务质量", 24, 1)]
+    rows: list[tuple[Cell | None, Cell | None]] = [(Cell("<=30分钟", 22, 1), Cell("19分钟", 40, 1)), (Cell("进一步提升", 26, 1), Cell("进一步提升", 28, 1))]
+    got, got_names, guessed = uncross(rows, names, [(D(3), D(3)), (D(3), D(3))])
+    assert [r[0].text for r in got if r[0]] == ["<=30分钟", "进一步提升"]
+    assert [c.text for c in got_names] == ["平均响应时间", "服务质量"] and not guessed

@@ -21,6 +21,7 @@ from decimal import Decimal
 
 from jixiao.importers.textdump import lexicon as lx
 from jixiao.importers.textdump import match as mt
+from jixiao.importers.textdump.late_rows import grouped
 from jixiao.importers.textdump.units import Cell
 
 Row = tuple[Cell | None, Cell | None]
@@ -77,7 +78,10 @@ def uncross(rows: list[Row], names: list[Cell], ws: list[tuple[Decimal, Decimal]
         swap = _score(w1, out[i + 1]) + _score(w2, out[i])
         r1, r2 = _group_rank(out[i]), _group_rank(out[i + 1])
         tie = abs(swap - keep) < 1e-9
-        if swap < keep - 1e-9 or (tie and r1 is not None and r2 is not None and r2 < r1):
+        # a row whose target and actual came out together says nothing of the order of the
+        # actual column: only the arithmetic moves it
+        together = grouped(out, nm, i + 1)
+        if swap < keep - 1e-9 or (tie and not together and r1 is not None and r2 is not None and r2 < r1):
             if tie:
                 guessed.update((i, i + 1))
             out[i], out[i + 1] = out[i + 1], out[i]

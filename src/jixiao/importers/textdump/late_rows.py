@@ -46,7 +46,7 @@ def _fit(names: list[Cell], rows: list[Row], nums: list[Pair | None]) -> float:
     return cost
 
 
-def _grouped(rows: list[Row], names: list[Cell], j: int) -> bool:
+def grouped(rows: list[Row], names: list[Cell], j: int) -> bool:
     """Row ``j``'s target and actual printed one right after the other (no other row's
     cell, no name, between them)."""
     t, a = rows[j]
@@ -77,7 +77,7 @@ def place_late_rows(rows: list[Row], names: list[Cell], nums: list[Pair | None],
         best: tuple[float, int, int] | None = None
         ties = 0
         for j in range(1, n):
-            if not _grouped(rows, names, j):
+            if not grouped(rows, names, j):
                 continue
             for i in range(j):
                 if carried[order[j]] and not starts[order[i]]:
