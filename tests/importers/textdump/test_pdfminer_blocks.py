@@ -330,3 +330,19 @@ def test_a_number_chunk_that_reads_two_ways_alike_is_flagged() -> None:
     units = _units("\n\n".join(boxes) + "\n")
     assert [u.weight.text for u in units if u.weight] == ["1", "1", "2", "1"]
     assert all(u.weight is not None and u.weight.conf > 0.6 for u in units)
+
+
+def test_the_next_rows_name_printed_before_the_row_above_s_cells() -> None:
+    from jixiao.importers.textdump.rows import read_page
+    from jixiao.importers.textdump.tokens import join_value_lines
+
+    # 信息安全, then (after a label) 社会影响 — the next row's name box — then the first
+    # row's target, actual and pair, then the second row's cells with no name of their own
+    first = "安全，按计划开展培\n训、调研和宣传工作\n，提升服务水平。"
+    second = "社会满意度持续提高\n，推进信息化建设，\n保障系统安全稳定运\n行。"
+    boxes = [*_HEAD, "效益指标", "信息安全", "可持续影响指标", "社会影响", first, first, "3", "3", second, second, "12", "12", "信息安全（2）", "安全", "安全", "2", "2"]
+    page = join_value_lines(build_lines("\n\n".join(boxes) + "\n")[0])
+    units = read_page(page, inline=True).units
+    assert [u.name.text if u.name else None for u in units] == ["信息安全", "社会影响", "信息安全（2）"]
+    assert units[1].target is not None and units[1].target.text.startswith("社会满意度持续提高")
+    assert units[1].name is not None and units[1].name.conf <= 0.75

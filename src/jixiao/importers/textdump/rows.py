@@ -34,6 +34,12 @@ from jixiao.importers.textdump.tokens import Line, Tok
 from jixiao.importers.textdump.units import Cell, PageRows, Unit
 from jixiao.importers.textdump.wrap import block_cells, join, natural_cells, split_exact
 
+
+def _name_like(text: str) -> bool:
+    """A short text that may be an indicator's name: no figure, no sentence."""
+    return 2 <= lx.width(text) <= 24 and not _looks_value(text) and not text.endswith(("。", "；", ";", "，"))
+
+
 _FOOTER = re.compile(r"第\d+页(?:[/／,，]?共\d+页)?")
 
 
@@ -84,6 +90,9 @@ class _Builder:
         self.prev_row: Unit | None = None
         self.skip_to = 0
         self.row_order = inline
+        self.held: tuple[Unit, Unit] | None = None
+        """A row that took the second of two names printed in turn before its cells, and
+        the pooled first name (see :meth:`_names_in_turn`)."""
         lines = [ln for _, _, ln in items if ln is not None]
         # blocks tell cells apart only when some boxes hold more than one line
         self.blocks_matter = any(a.block == b.block for a, b in itertools.pairwise(lines))
@@ -159,6 +168,8 @@ class _Builder:
             else:
                 self.pr.pool_names.append(Unit(cells[-1][0].page, cells[-1][0].no, name=_cell(cells[-1], 0.8), marker_before=self.marker))
             return
+        if self._names_in_turn(unit, texts, need, want_name):
+            want_name = False
         k = min(len(texts), need + (1 if want_name else 0))
         if self.row_order and need == 2 and len(texts) >= 4:
             # side-by-side cells come out line by line in turn: 目标1 完成1 目标2 完成2
@@ -195,6 +206,34 @@ class _Builder:
                 unit.actual = _cell(cells[0], 0.85)
             else:
                 unit.target = _cell(cells[0], 0.9)
+        if k > need:
+            self._hold_first_name(unit)
+
+    def _hold_first_name(self, unit: Unit) -> None:
+        """A row that took a one-line name from the text before its cells while a name-like
+        line printed since the row above went to the pool: remember both for the next row."""
+        if not self.row_order or unit.name is None or not self.pr.pool_names or not _name_like(unit.name.text):
+            return
+        first = self.pr.pool_names[-1]
+        since = self.prev_row.order if self.prev_row is not None else -1
+        if first.name is None or first.page != unit.page or not since < first.order < unit.name.line or not _name_like(first.name.text):
+            return
+        self.held = (unit, first)
+
+    def _names_in_turn(self, unit: Unit, texts: list[Line], need: int, want_name: bool) -> bool:
+        """The row above took the second of two names printed in turn before its cells; this
+        row prints only its own cells (no name): the names were the two rows' in order
+        (pdfminer put the next row's name box before the row above's values)."""
+        held, self.held = self.held, None
+        if held is None or not want_name or not self.row_order or need != 2 or not self.pr.units or self.pr.units[-1] is not held[0]:
+            return False
+        above, first = held
+        if len(natural_cells(texts)) != need or above.name is None or first.name is None:
+            return False
+        unit.name = Cell(above.name.text, above.name.line, above.name.page, 0.75)
+        above.name = Cell(first.name.text, first.name.line, first.name.page, 0.75)
+        self.pr.pool_names.remove(first)
+        return True
 
     def _holds(self, pos: int) -> bool:
         """A page's last row read as far as its actual, then the merged labels and 总分
