@@ -346,3 +346,17 @@ def test_the_next_rows_name_printed_before_the_row_above_s_cells() -> None:
     assert [u.name.text if u.name else None for u in units] == ["信息安全", "社会影响", "信息安全（2）"]
     assert units[1].target is not None and units[1].target.text.startswith("社会满意度持续提高")
     assert units[1].name is not None and units[1].name.conf <= 0.75
+
+
+def test_a_numbered_name_printed_before_the_row_above_s_cells() -> None:
+    from jixiao.importers.textdump.rows import read_page
+    from jixiao.importers.textdump.tokens import join_value_lines
+
+    # the same with a name numbered 工作机制（2） (a figure in a bracketed note is no value)
+    # and a second row whose two cells come out alike
+    first = "健全，按计划开展培\n训、调研和宣传工作\n，提升服务水平。"
+    second = "稳定，贯彻落实年度\n工作部署，完成各项\n任务。并推进信息化\n建设，保障系统安全\n稳定运行。"
+    boxes = [*_HEAD, "效益指标", "工作机制（2）", "可持续影响指标", "人才队伍建设", first, first, "2", "2", second, second, "1", "1"]
+    units = read_page(join_value_lines(build_lines("\n\n".join(boxes) + "\n")[0]), inline=True).units
+    assert [u.name.text if u.name else None for u in units] == ["工作机制（2）", "人才队伍建设"]
+    assert units[1].target is not None and units[1].target.text.startswith("稳定，贯彻落实年度")

@@ -36,8 +36,10 @@ from jixiao.importers.textdump.wrap import block_cells, join, natural_cells, spl
 
 
 def _name_like(text: str) -> bool:
-    """A short text that may be an indicator's name: no figure, no sentence."""
-    return 2 <= lx.width(text) <= 24 and not _looks_value(text) and not text.endswith(("。", "；", ";", "，"))
+    """A short text that may be an indicator's name: no figure (a bracketed note at its
+    end aside, 工作机制（2）), no sentence."""
+    core = re.sub(r"\s*[（(][^（()）]*[）)]$", "", text) or text
+    return 2 <= lx.width(text) <= 24 and not _looks_value(core) and not text.endswith(("。", "；", ";", "，"))
 
 
 _FOOTER = re.compile(r"第\d+页(?:[/／,，]?共\d+页)?")
@@ -228,8 +230,10 @@ class _Builder:
         if held is None or not want_name or not self.row_order or need != 2 or not self.pr.units or self.pr.units[-1] is not held[0]:
             return False
         above, first = held
-        if len(natural_cells(texts)) != need or above.name is None or first.name is None:
+        if above.name is None or first.name is None:
             return False
+        if len(natural_cells(texts)) != need and not (len(texts) % 2 == 0 and join(texts[: len(texts) // 2]) == join(texts[len(texts) // 2 :])):
+            return False  # (or a target and actual printed alike)
         unit.name = Cell(above.name.text, above.name.line, above.name.page, 0.75)
         above.name = Cell(first.name.text, first.name.line, first.name.page, 0.75)
         self.pr.pool_names.remove(first)
