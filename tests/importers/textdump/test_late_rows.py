@@ -52,3 +52,20 @@ def test_a_row_printed_whole_is_no_evidence_against_the_actual_columns_order() -
     got, got_names, guessed = uncross(rows, names, [(D(3), D(3)), (D(3), D(3))])
     assert [r[0].text for r in got if r[0]] == ["<=30分钟", "进一步提升"]
     assert [c.text for c in got_names] == ["平均响应时间", "服务质量"] and not guessed
+
+
+def test_an_actual_column_printed_lower_chunk_first_is_paired_again_in_row_order() -> None:
+    # targets >=635份 >=98% >=80% 3月底前 稳定 >=95% >=90% in row order; the actual column
+    # came out as 稳定 99% 91% then 687份 98% 80% 按期完成
+    from jixiao.importers.textdump.late_rows import unrotate_actuals
+
+    t = _cells([">=635份", ">=98%", ">=80%", "3月底前", "稳定", ">=95%", ">=90%"], 10)
+    a = _cells(["稳定", "99%", "91%", "687份", "98%", "80%", "按期完成"], 40)
+    rows: list[tuple[Cell | None, Cell | None]] = list(zip(t, a, strict=True))
+    nums: list[tuple[D, D] | None] = [(D(5), D(5))] * 7
+    got, changed = unrotate_actuals(rows, nums)
+    assert changed
+    assert [r[1].text for r in got if r[1]] == ["687份", "98%", "80%", "按期完成", "稳定", "99%", "91%"]
+    # actuals already in row order stay
+    same, changed = unrotate_actuals(got, nums)
+    assert not changed and same == got

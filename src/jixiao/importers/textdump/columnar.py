@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from jixiao.importers.textdump import lexicon as lx
 from jixiao.importers.textdump.crossing import GUESSED, match_names, uncross
-from jixiao.importers.textdump.late_rows import place_late_rows
+from jixiao.importers.textdump.late_rows import place_late_rows, unrotate_actuals
 from jixiao.importers.textdump.streams import assign_paired
 from jixiao.importers.textdump.tokens import Line, Tok
 from jixiao.importers.textdump.units import Cell, PageRows, Unit
@@ -314,7 +314,13 @@ def _untangle(rows: list[tuple[Cell | None, Cell | None]], names: list[Cell], ws
     number column); cells placed by the 二级指标 order alone, or names moved by their kind,
     get a lower confidence."""
     nums = [(Decimal(w.toks[0].text), Decimal(s.toks[0].text)) for w, s in ws]
+    rows, rotated = unrotate_actuals(rows, list(nums))
     rows, names, guessed = uncross(rows, names, list(nums))
+    if rotated:
+        for t, a in rows:
+            for c in (t, a):
+                if c is not None:
+                    c.conf = min(c.conf, 0.7)
     rows, order, tied = place_late_rows(rows, names, list(nums), [_printed_after(ws[k], rows[k] if k < len(rows) else (None, None)) for k in range(len(ws))], starts)
     ws[:] = [ws[k] for k in order]
     for i in tied:

@@ -18,6 +18,7 @@ from decimal import Decimal
 from typing import TypeVar
 
 from jixiao.importers.textdump import match as mt
+from jixiao.importers.textdump.streams import pair_cost
 from jixiao.importers.textdump.units import Cell
 
 Row = tuple[Cell | None, Cell | None]
@@ -98,3 +99,44 @@ def place_late_rows(rows: list[Row], names: list[Cell], nums: list[Pair | None],
         if ties > 1:
             tied.add(i)
     return rows, order, tied
+
+
+ROTATION_GAIN = 1.0
+"""How much better the actuals must pair once a chunk of their column is put back."""
+
+
+def _pair_fit(t: Cell, a: Cell, ws: Pair | None) -> float:
+    cost = pair_cost(t.text, a.text)
+    if ws is not None:
+        cost += mt.score_cost(ws[0], ws[1], mt.achievement(t.text, a.text), False)
+    return cost
+
+
+def unrotate_actuals(rows: list[Row], nums: list[Pair | None]) -> tuple[list[Row], bool]:
+    """The actual column printed in two chunks, the lower rows' first (``稳定 99% 91% 94%``
+    then ``687份 98% 80% 97% 按期完成 …``): the actuals of the rows not printed whole are
+    paired again with the targets in row order, the column cut once and its two chunks
+    swapped, when that pairs them clearly better (units, 得分 against the values) than
+    the reading found. Returns the rows and whether they changed."""
+    free = [k for k, (t, a) in enumerate(rows) if t is not None and a is not None and not grouped(rows, [], k)]
+    if len(free) < 4:
+        return rows, False
+    acts = sorted((a for k in free if (a := rows[k][1]) is not None), key=lambda c: (c.page, c.line))
+
+    def cost(order: list[Cell]) -> float:
+        total = 0.0
+        for k, a in zip(free, order, strict=True):
+            t = rows[k][0]
+            assert t is not None
+            total += _pair_fit(t, a, nums[k] if k < len(nums) else None)
+        return total
+
+    base = cost([a for k in free if (a := rows[k][1]) is not None])
+    best = min((cost(acts[p:] + acts[:p]), p) for p in range(1, len(acts)))
+    if best[0] > base - ROTATION_GAIN:
+        return rows, False
+    p = best[1]
+    out = list(rows)
+    for k, a in zip(free, acts[p:] + acts[:p], strict=True):
+        out[k] = (rows[k][0], a)
+    return out, True
