@@ -157,3 +157,24 @@ def test_a_cell_s_lower_items_printed_before_its_first_ones() -> None:
         "1、加强项目资金管理，提高资金使用效益。2、推进信息化建设，保障系统安全稳定运行。3、" + _TRAIN,
         "1、已加强项目资金管理，提高资金使用效益。2、已推进信息化建设，保障系统安全稳定运行。3、" + _TRAIN,
     )
+
+
+def test_lines_holding_both_cells_side_by_side_are_dealt_by_halves() -> None:
+    # plain pdftotext on a LibreOffice rendition: lines at the same height joined by a
+    # space, one of them cut right before the other cell's next item
+    text = (
+        "预期目标\n年\n度\n总\n体\n目\n标\n\n—\n实际完成情况\n\n"
+        "1、强化绩效管理，确保项目按期保质完成。2、按计划开展培训\n"
+        "1、强化绩效管理，确保项目按期保质完成。2、按计划开展培训、调研和宣传 、调研和宣传工作，提升服务水平。3、已加强项目资金管理，提\n"
+        "工作，提升服务水平。3、加强项目资金管理，提高资金使用效益。4、加强项 高资金使用效益。4、已加强项目资金管理，提高资金使用效益。\n"
+        "目资金管理，提高资金使用效益。5、推进信息化建设，保障系统安全稳定运行 5、已推进信息化建设，保障系统安全稳定运行。6、已加强项目\n"
+        "。6、加强项目资金管理，提高资金使用效益。7、推进信息化建设，保障系统 资金管理，提高资金使用效益。7、已推进信息化建设，保障系统\n"
+        "安全稳定运行。8、按计划开展培训、调研和宣传工作，提升服务水平。\n"
+        "安全稳定运行。8、按计划开展培训、调研和宣传工作，提升服务\n"
+        "水平。\n\n一级指标\n"
+    )
+    items = [_PERF, _TRAIN, _FUNDS, _FUNDS, _IT, _FUNDS, _IT, _TRAIN]
+    assert _goals(text) == (
+        "".join(f"{k}、{x}" for k, x in enumerate(items, 1)),
+        "".join(f"{k}、{'已' if x in (_IT, _FUNDS) else ''}{x}" for k, x in enumerate(items, 1)),
+    )

@@ -33,6 +33,7 @@ wider cell), else the one printed first is 预期目标.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from jixiao.importers.textdump import lexicon as lx
@@ -80,9 +81,10 @@ def is_goal_line(ln: Line) -> bool:
     return all(t.kind in ("text", "value", "num", "percent") for t in ln.toks) and any(t.kind == "text" for t in ln.toks)
 
 
-def region(lines: list[Line], start: int) -> list[_Piece]:
+def region(lines: list[Line], start: int, halves: Callable[[Line], list[Line]]) -> list[_Piece]:
     """The goal lines from the label to the page's end: a cell's lines may be printed
-    below the table's labels, its lower part below the whole table."""
+    below the table's labels, its lower part below the whole table. A line holding both
+    columns side by side gives its ``halves``, left first."""
     pieces: list[_Piece] = []
     gap = False
     for k in range(start + 1, len(lines)):
@@ -90,8 +92,9 @@ def region(lines: list[Line], start: int) -> list[_Piece]:
         if ln.page != lines[start].page:
             break
         if is_goal_line(ln):
-            pieces.append(_piece(ln, gap and bool(pieces), lines[k - 1]))
-            gap = False
+            for half in halves(ln):
+                pieces.append(_piece(half, gap and bool(pieces), lines[k - 1]))
+                gap = False
         else:
             gap = True
     return pieces
@@ -180,10 +183,10 @@ def _unroll(path: _Path) -> list[tuple[int, str, int]]:
     return steps[::-1]
 
 
-def rebuild(lines: list[Line], start: int) -> tuple[list[Line], list[Line]] | None:
+def rebuild(lines: list[Line], start: int, halves: Callable[[Line], list[Line]] = lambda ln: [ln]) -> tuple[list[Line], list[Line]] | None:
     """(预期目标, 实际完成情况) when both cells are numbered and their lines deal into two
     cells that each read 1、…。2、…。 (see the module docstring); None otherwise."""
-    pieces = region(lines, start)
+    pieces = region(lines, start, halves)
     if sum(p.marks.count(1) for p in pieces) < 2:
         return None
     dealt = _deal(pieces)

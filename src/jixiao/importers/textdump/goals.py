@@ -52,11 +52,18 @@ def read_goals(lines: list[Line]) -> dict[str, Found]:
     cols = _by_widths(lines, start)
     if cols is None or not goal_items.well_read(lines, *cols):
         # numbered cells the widths left badly read: deal their lines by the numbering
-        rebuilt = goal_items.rebuild(lines, start)
+        read_used = [ln.used for ln in lines]
+        for ln, used in zip(lines, was_used, strict=True):
+            ln.used = used
+        rebuilt = goal_items.rebuild(lines, start, _halves)
         if rebuilt is not None:
-            for ln, used in zip(lines, was_used, strict=True):
-                ln.used = used
             cols = rebuilt
+            halved = {ln.no for col in cols for ln in col}
+            for ln in lines:
+                ln.used = ln.used or ln.no in halved  # a line whose halves were dealt
+        else:
+            for ln, used in zip(lines, read_used, strict=True):
+                ln.used = used
     return _found(*cols) if cols is not None else {}
 
 
@@ -145,7 +152,7 @@ def _numbered_after(lines: list[Line], i: int, page: int) -> list[Line]:
     return []
 
 
-_SIDE = re.compile(r"^(\S*[\u4e00-\u9fff，、；。]) ([\u4e00-\u9fff“”（）《》，、；。]\S*)$")
+_SIDE = re.compile(r"^(\S*[\u4e00-\u9fff，、；。]) ((?:[\u4e00-\u9fff“”（）《》，、；。]|\d{1,2}[、．])\S*)$")
 
 
 def _split_side_by_side(body: list[Line]) -> list[Line]:
@@ -153,13 +160,19 @@ def _split_side_by_side(body: list[Line]) -> list[Line]:
     (plain pdftotext): each half is a line of its own column, left half first."""
     out: list[Line] = []
     for ln in body:
-        m = _SIDE.match(ln.text)
-        if m and lx.width(m.group(1)) >= 16 and lx.width(m.group(2)) >= 4:
-            out.extend(Line(ln.no, part, ln.page, ln.block, [Tok(part, "text")]) for part in m.groups())
+        halves = _halves(ln)
+        if len(halves) == 2:
             ln.used = True  # the body is claimed by the goals whichever column a half joins
-        else:
-            out.append(ln)
+        out.extend(halves)
     return out
+
+
+def _halves(ln: Line) -> list[Line]:
+    """A line holding both goal columns cut into its two halves (left first); else itself."""
+    m = _SIDE.match(ln.text)
+    if m and lx.width(m.group(1)) >= 16 and lx.width(m.group(2)) >= 4:
+        return [Line(ln.no, part, ln.page, ln.block, [Tok(part, "text")]) for part in m.groups()]
+    return [ln]
 
 
 def _found(expected: list[Line], actual: list[Line]) -> dict[str, Found]:
