@@ -42,6 +42,7 @@ from jixiao.importers.textdump.tokens import Line
 MARK = re.compile(r"(?:^|(?<=[。；;]))(\d{1,2})[、.．)）](?!\d)")
 _ENDS = ("。", "；", ";")
 
+# costs of a dealing (see the module docstring)
 TAIL, SKIP, SKIP_ITEM, SKIP_NEXT, UNENDED, COUNTS, WIDTHS, SENTENCE, SAME = 1.0, 2.0, 4.0, 8.0, 3.0, 0.5, 1.5, 0.5, 0.01
 NARROW = 6
 """How far short of its column's widest line a line may break off (a wide character or a
@@ -65,6 +66,7 @@ class _Piece:
 
 
 def flat(text: str) -> str:
+    """Text without spaces (a CJK line's spaces are the reader's, not the writer's)."""
     return re.sub(r"\s+", "", text)
 
 
@@ -76,6 +78,7 @@ def _piece(ln: Line, gap: bool, above: Line | None) -> _Piece:
 
 
 def is_goal_line(ln: Line) -> bool:
+    """An unclaimed line of free text (numbers inside it allowed)."""
     if ln.used or not ln.toks:
         return False
     return all(t.kind in ("text", "value", "num", "percent") for t in ln.toks) and any(t.kind == "text" for t in ln.toks)
