@@ -360,3 +360,19 @@ def test_a_numbered_name_printed_before_the_row_above_s_cells() -> None:
     units = read_page(join_value_lines(build_lines("\n\n".join(boxes) + "\n")[0]), inline=True).units
     assert [u.name.text if u.name else None for u in units] == ["工作机制（2）", "人才队伍建设"]
     assert units[1].target is not None and units[1].target.text.startswith("稳定，贯彻落实年度")
+
+
+def test_three_names_printed_ahead_of_their_rows() -> None:
+    from jixiao.importers.textdump.rows import read_page
+    from jixiao.importers.textdump.tokens import join_value_lines
+
+    # the row above scored in full; three names, then the first row's cells and pair, the
+    # second's and the third's with no names of their own: one name each, in turn
+    a = "安全，推进信息化建\n设，保障系统安全稳\n定运行。"
+    b = "社会满意度持续提高\n，按计划开展培训、\n调研和宣传工作。"
+    c = "有效提高，加强项目\n资金管理，提高资金\n使用效益。"
+    boxes = [*_HEAD, "服务质量", "进一步提升", "进一步提升", "1", "1", "信息安全", "社会影响", "工作效率", a, a, "1", "1", b, b, "1", "1", c, c, "4", "4"]
+    units = read_page(join_value_lines(build_lines("\n\n".join(boxes) + "\n")[0]), inline=True).units
+    assert [u.name.text if u.name else None for u in units] == ["服务质量", "信息安全", "社会影响", "工作效率"]
+    assert units[0].deviation is None
+    assert [u.target.text[:4] if u.target else None for u in units[1:]] == ["安全，推", "社会满意", "有效提高"]

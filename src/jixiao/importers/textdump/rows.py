@@ -93,6 +93,8 @@ class _Builder:
         self.skip_to = 0
         self.row_order = inline
         self.held: tuple[Unit, Unit] | None = None
+        self.queued: list[Cell] = []
+        """Names printed ahead of the rows they name (see :meth:`_names_ahead`)."""
         """A row that took the second of two names printed in turn before its cells, and
         the pooled first name (see :meth:`_names_in_turn`)."""
         lines = [ln for _, _, ln in items if ln is not None]
@@ -170,7 +172,7 @@ class _Builder:
             else:
                 self.pr.pool_names.append(Unit(cells[-1][0].page, cells[-1][0].no, name=_cell(cells[-1], 0.8), marker_before=self.marker))
             return
-        if self._names_in_turn(unit, texts, need, want_name):
+        if self._names_in_turn(unit, texts, need, want_name) or self._queued_name(unit, texts, need, want_name):
             want_name = False
         k = min(len(texts), need + (1 if want_name else 0))
         if self.row_order and need == 2 and len(texts) >= 4:
@@ -187,6 +189,8 @@ class _Builder:
             nat = natural_cells(texts)
             if self.blocks_matter and _partial(owner) and len(block_cells(texts)) > k:
                 nat = block_cells(texts)  # a row scored below its weight explains why
+            if len(nat) > k and self._names_ahead(unit, owner, nat, k, need):
+                return
             if len(nat) > k:
                 lead = [ln for c in nat[: len(nat) - k] for ln in c]
                 owner.deviation = _cell(lead, 0.75)
@@ -210,6 +214,42 @@ class _Builder:
                 unit.target = _cell(cells[0], 0.9)
         if k > need:
             self._hold_first_name(unit)
+
+    def _names_ahead(self, unit: Unit, owner: Unit, nat: list[list[Line]], k: int, need: int) -> bool:
+        """Several one-line names before a row's cells, the row above scored in full (no
+        reason to give): the names of this row and the next ones, printed in turn before
+        this row's cells. This row takes the first; the others wait for rows that print
+        no name of their own."""
+        lead = nat[: len(nat) - need]
+        if k <= need or owner is unit or _partial(owner) or len(lead) < 2 or any(len(c) != 1 or not _name_like(join(c)) for c in lead):
+            return False
+        unit.name = _cell(lead[0], 0.8)
+        cells = nat[len(lead) :]
+        if need == 2 and len(cells) == 2:
+            unit.target, unit.actual = _cell(cells[0], 0.9), _cell(cells[1], 0.9)
+        elif need == 1 and len(cells) == 1:
+            if unit.actual is None:
+                unit.actual = _cell(cells[0], 0.85)
+            else:
+                unit.target = _cell(cells[0], 0.9)
+        else:
+            return False
+        self.queued = [_cell(c, 0.75) for c in lead[1:]]
+        return True
+
+    def _queued_name(self, unit: Unit, texts: list[Line], need: int, want_name: bool) -> bool:
+        """A row printing only its own cells takes the next name printed ahead of it."""
+        queued, self.queued = self.queued, []
+        if not queued or not want_name or need != 2:
+            for c in queued:
+                self.pr.pool_names.append(Unit(c.page, c.line, name=c, marker_before=self.marker))
+            return False
+        if len(natural_cells(texts)) != need and not (len(texts) % 2 == 0 and join(texts[: len(texts) // 2]) == join(texts[len(texts) // 2 :])):
+            for c in queued:
+                self.pr.pool_names.append(Unit(c.page, c.line, name=c, marker_before=self.marker))
+            return False
+        unit.name, self.queued = queued[0], queued[1:]
+        return True
 
     def _hold_first_name(self, unit: Unit) -> None:
         """A row that took a one-line name from the text before its cells while a name-like
@@ -470,4 +510,5 @@ class _Builder:
             self.prev_row = unit
         self.flush_dev()
         self.settle_texts()
-
+        for c in self.queued:  # names no row took
+            pr.pool_names.append(Unit(c.page, c.line, name=c, marker_before=self.marker))
