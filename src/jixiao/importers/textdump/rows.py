@@ -223,17 +223,16 @@ class _Builder:
         lead = nat[: len(nat) - need]
         if k <= need or owner is unit or _partial(owner) or len(lead) < 2 or any(len(c) != 1 or not _name_like(join(c)) for c in lead):
             return False
-        unit.name = _cell(lead[0], 0.8)
         cells = nat[len(lead) :]
-        if need == 2 and len(cells) == 2:
-            unit.target, unit.actual = _cell(cells[0], 0.9), _cell(cells[1], 0.9)
-        elif need == 1 and len(cells) == 1:
-            if unit.actual is None:
-                unit.actual = _cell(cells[0], 0.85)
-            else:
-                unit.target = _cell(cells[0], 0.9)
-        else:
+        if len(cells) != need or need not in (1, 2):
             return False
+        unit.name = _cell(lead[0], 0.8)
+        if need == 2:
+            unit.target, unit.actual = _cell(cells[0], 0.9), _cell(cells[1], 0.9)
+        elif unit.actual is None:
+            unit.actual = _cell(cells[0], 0.85)
+        else:
+            unit.target = _cell(cells[0], 0.9)
         self.queued = [_cell(c, 0.75) for c in lead[1:]]
         return True
 
