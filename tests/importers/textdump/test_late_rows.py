@@ -69,3 +69,20 @@ def test_an_actual_column_printed_lower_chunk_first_is_paired_again_in_row_order
     # actuals already in row order stay
     same, changed = unrotate_actuals(got, nums)
     assert not changed and same == got
+
+
+def test_a_value_printed_as_a_target_and_as_an_earlier_actual_is_read_first_as_the_target() -> None:
+    # 明显提高 稳定 >=95% >=90% then 稳定 99% 91% 明显提高: the reading took the first 稳定
+    # for an actual and the second for the last target; read the other way round the
+    # 稳定 row comes before the rates and the actual column is one chunk swapped
+    from jixiao.importers.textdump.late_rows import unrotate_actuals
+
+    t = [Cell(">=635份", 10, 1), Cell(">=98%", 12, 1), Cell("3月底前", 14, 1), Cell(">=95%", 20, 1), Cell(">=90%", 22, 1), Cell("稳定", 24, 1)]
+    a = [Cell("稳定", 18, 1), Cell("99%", 26, 1), Cell("91%", 28, 1), Cell("687份", 30, 1), Cell("98%", 32, 1), Cell("按期完成", 34, 1)]
+    rows: list[tuple[Cell | None, Cell | None]] = list(zip(t, a, strict=True))
+    got, changed = unrotate_actuals(rows, [(D(5), D(5))] * 6)
+    assert changed
+    assert [(r[0].text, r[1].text) for r in got if r[0] and r[1]] == [
+        (">=635份", "687份"), (">=98%", "98%"), ("3月底前", "按期完成"), ("稳定", "稳定"), (">=95%", "99%"), (">=90%", "91%"),
+    ]
+    assert got[3][0] is a[0]

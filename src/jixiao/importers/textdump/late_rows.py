@@ -112,15 +112,12 @@ def _pair_fit(t: Cell, a: Cell, ws: Pair | None) -> float:
     return cost
 
 
-def unrotate_actuals(rows: list[Row], nums: list[Pair | None]) -> tuple[list[Row], bool]:
-    """The actual column printed in two chunks, the lower rows' first (``稳定 99% 91% 94%``
-    then ``687份 98% 80% 97% 按期完成 …``): the actuals of the rows not printed whole are
-    paired again with the targets in row order, the column cut once and its two chunks
-    swapped, when that pairs them clearly better (units, 得分 against the values) than
-    the reading found. Returns the rows and whether they changed."""
+def _rotations(rows: list[Row], nums: list[Pair | None]) -> tuple[float, float, list[Row]] | None:
+    """The reading's cost for the rows not printed whole, and the cheapest reading with
+    their actual column cut once and its chunks swapped (None: too few such rows)."""
     free = [k for k, (t, a) in enumerate(rows) if t is not None and a is not None and not grouped(rows, [], k)]
     if len(free) < 4:
-        return rows, False
+        return None
     acts = sorted((a for k in free if (a := rows[k][1]) is not None), key=lambda c: (c.page, c.line))
 
     def cost(order: list[Cell]) -> float:
@@ -132,11 +129,51 @@ def unrotate_actuals(rows: list[Row], nums: list[Pair | None]) -> tuple[list[Row
         return total
 
     base = cost([a for k in free if (a := rows[k][1]) is not None])
-    best = min((cost(acts[p:] + acts[:p]), p) for p in range(1, len(acts)))
-    if best[0] > base - ROTATION_GAIN:
-        return rows, False
-    p = best[1]
+    best, p = min((cost(acts[p:] + acts[:p]), p) for p in range(1, len(acts)))
     out = list(rows)
     for k, a in zip(free, acts[p:] + acts[:p], strict=True):
         out[k] = (rows[k][0], a)
+    return base, best, out
+
+
+def _twins_first(rows: list[Row]) -> list[Row] | None:
+    """A qualitative value printed twice, once as a target and once as another row's
+    actual, the actual printed first: either cell may be the target, so the earlier one
+    is taken as it (a ``稳定`` among the targets, its twin in a chunk of the actuals) and
+    the rows put back in their targets' printed order. None when there is no such pair."""
+    out = list(rows)
+    changed = False
+    for j in range(len(out)):
+        t = out[j][0]
+        if t is None:
+            continue
+        for i in range(len(out)):
+            a = out[i][1]
+            if i != j and a is not None and a.text == t.text and (a.page, a.line) < (t.page, t.line) and not grouped(out, [], i):
+                out[j], out[i] = (a, out[j][1]), (out[i][0], t)
+                changed = True
+                break
+    if not changed:
+        return None
+    with_t = sorted((r for r in out if r[0] is not None), key=lambda r: (r[0].page, r[0].line) if r[0] else (0, 0))
+    return with_t + [r for r in out if r[0] is None]
+
+
+def unrotate_actuals(rows: list[Row], nums: list[Pair | None]) -> tuple[list[Row], bool]:
+    """The actual column printed in two chunks, the lower rows' first (``稳定 99% 91% 94%``
+    then ``687份 98% 80% 97% 按期完成 …``): the actuals of the rows not printed whole are
+    paired again with the targets in row order, the column cut once and its two chunks
+    swapped, when that pairs them clearly better (units, 得分 against the values) than
+    the reading found; also with a value printed alike as a target and an actual read
+    first as the target (:func:`_twins_first`). Returns the rows and whether they changed."""
+    found = _rotations(rows, nums)
+    if found is None:
+        return rows, False
+    base, best, out = found
+    twins = _twins_first(rows)
+    alt = _rotations(twins, nums) if twins is not None else None
+    if alt is not None and alt[1] < best - 1e-9:
+        best, out = alt[1], alt[2]
+    if best > base - ROTATION_GAIN:
+        return rows, False
     return out, True
