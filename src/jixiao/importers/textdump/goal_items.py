@@ -32,6 +32,7 @@ wider cell), else the one printed first is 预期目标.
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -44,6 +45,9 @@ _ENDS = ("。", "；", ";")
 
 # costs of a dealing (see the module docstring)
 TAIL, SKIP, SKIP_ITEM, SKIP_NEXT, UNENDED, COUNTS, WIDTHS, SENTENCE, SAME = 1.0, 2.0, 4.0, 8.0, 3.0, 0.5, 1.5, 0.5, 0.01
+BEAM = 200
+"""Dealings kept after each line (the cheapest): the states differ in widths and open
+items, so an unbounded search grows with every line of a long region."""
 NARROW = 6
 """How far short of its column's widest line a line may break off (a wide character or a
 sentence mark that may not open a line is carried over whole)."""
@@ -167,7 +171,7 @@ def _deal(pieces: list[_Piece]) -> tuple[float, _Path, _State] | None:
                 total = cost + c
                 if st2 not in nxt or total < nxt[st2][0] - 1e-9:
                     nxt[st2] = (total, (k, act, pend, path))
-        best = nxt
+        best = nxt if len(nxt) <= BEAM else dict(heapq.nsmallest(BEAM, nxt.items(), key=lambda kv: kv[1][0]))
     done: list[tuple[float, _Path, _State]] = []
     for st, (cost, path) in best.items():
         col0, col1, _, owed = st
