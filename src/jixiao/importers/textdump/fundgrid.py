@@ -118,6 +118,19 @@ def _inversions(cells: Sequence[int]) -> int:
     return sum(1 for a, b in combinations(printed, 2) if a > b)
 
 
+def _columns_add_up(values: Sequence[Decimal | None], cells: Sequence[int]) -> bool:
+    """Every column's 年度资金总额 printed and equal to the sum of the rows below it."""
+    for c in range(COLS):
+        i = cells[c]
+        total = values[i] if i >= 0 else None
+        if total is None:
+            return False  # the 年度资金总额 row is always printed in full
+        parts = (values[j] for r in range(1, ROWS) if (j := cells[r * COLS + c]) >= 0)
+        if sum((p for p in parts if p is not None), Decimal(0)) != total:
+            return False
+    return True
+
+
 def _full_readings(values: Sequence[Decimal | None], rate: Decimal | None, where: Sequence[int]) -> Iterator[_Best]:
     """Readings of ``values`` (one or two cells fewer than the grid allowed) in which every
     column adds up: (consistency, -half-empty rows, -cells printed out of row order), the
@@ -126,9 +139,9 @@ def _full_readings(values: Sequence[Decimal | None], rate: Decimal | None, where
     if not 0 <= missing <= MAX_GAPS or sum(v is not None for v in values) < COLS:
         return
     for cells in _gapped(missing):
+        if not _columns_add_up(values, cells):
+            continue  # (most readings fail on their first column: no grid built for them)
         grid = [[values[i] if (i := cells[r * COLS + c]) >= 0 else None for c in range(COLS)] for r in range(ROWS)]
-        if any(grid[0][c] is None for c in range(COLS)):
-            continue  # the 年度资金总额 row is always printed in full
         s = consistency(grid, rate)
         if s >= 2 * COLS:
             printed = [where[i] if i >= 0 else -1 for i in cells]
