@@ -137,22 +137,48 @@ def _split_trailing_numbers(lines: list[Line]) -> list[Line]:
     return out
 
 
-def _place_glued(run: list[Line], total: Cell | None) -> tuple[list[Line], list[tuple[Line, Line]], tuple[int, int, int]]:
+def _place_glued(run: list[Line], total: Cell | None) -> tuple[list[Line], list[tuple[Line, Line]], tuple[int, int, int], set[int]]:
     """Cut the number run; when it does not cut well (no valid cut, or 分值 not adding up),
     move each number split off a text line to the place in the run that cuts best: its
-    text box may come out of the column's order."""
+    text box may come out of the column's order. On a one-page table (its total known)
+    whose 分值 do not add up to 90, the first number printed after a text (a row printed
+    whole, its 分值 on the next line: ``进一步完善 / 进一步完善 / 12`` after the rows below
+    it) may move as well, when the move makes them add up. Also returns the lines (by id)
+    moved: each was printed with its own row."""
+    printed = run
     nums = [Decimal(ln.toks[0].text) for ln in run]
     ws, key = _segment(run, nums, total)
     for g in [ln for ln in run if isinstance(ln, _Glued)]:
         if key[0] == 0:
             break
-        rest = [ln for ln in run if ln is not g]
-        for pos in range(len(rest) + 1):
-            cand = [*rest[:pos], g, *rest[pos:]]
-            cws, ckey = _segment(cand, [Decimal(ln.toks[0].text) for ln in cand], total)
-            if ckey < key:
-                run, ws, key = cand, cws, ckey
-    return run, ws, key
+        run, ws, key = _move_best(run, g, total, (run, ws, key))
+    if key[0] == 0 or total is None:
+        return run, ws, key, set()
+    # one number printed after a text moved, from the printed run, so that Σ分值 = 90
+    starts = [ln for i, ln in enumerate(printed) if i > 0 and printed[i].no - printed[i - 1].no > 2]
+    for first in starts[:MAX_LOOSE]:
+        found = _move_best(printed, first, total, (run, ws, (1, 0, 0)))
+        if found[2][0] == 0:
+            return *found, {id(first)}
+    return run, ws, key, set()
+
+
+def _move_best(
+    run: list[Line], g: Line, total: Cell | None, best: tuple[list[Line], list[tuple[Line, Line]], tuple[int, int, int]]
+) -> tuple[list[Line], list[tuple[Line, Line]], tuple[int, int, int]]:
+    """The run with ``g`` put at the place that cuts best, if better than ``best``."""
+    rest = [ln for ln in run if ln is not g]
+    for pos in range(len(rest) + 1):
+        cand = [*rest[:pos], g, *rest[pos:]]
+        cws, ckey = _segment(cand, [Decimal(ln.toks[0].text) for ln in cand], total)
+        if ckey < best[2]:
+            best = (cand, cws, ckey)
+    return best
+
+
+MAX_LOOSE = 4
+"""Numbers printed after a text that :func:`_place_glued` tries to move (each move is a
+cut of the run per place)."""
 
 
 def _unit_of(text: str) -> str:
@@ -220,6 +246,31 @@ def _early_reasons(lines: list[Line]) -> list[Cell]:
     return out
 
 
+def _late_reasons(lines: list[Line], low: int) -> list[Cell]:
+    """Sentences printed right after the 偏差原因分析 column label when that label comes
+    after the table header (its box printed with the column's cells): the reasons of the
+    rows scored below their 分值, at most ``low`` of them. Read with the values, two like
+    reasons pair as a qualitative target met as printed and push a row's own sentence out."""
+    label = next((i for i, ln in enumerate(lines) if any(t.text.startswith("偏差原因分析") for t in ln.toks)), None)
+    head = next((i for i, ln in enumerate(lines) if any(t.text in ("三级指标", "年度指标值") for t in ln.toks)), None)
+    if not low or label is None or head is None or label < head:
+        return []
+    texts: list[Line] = []
+    for ln in lines[label + 1 :]:
+        if ln.used or len(ln.toks) != 1 or ln.toks[0].kind != "text":
+            break
+        texts.append(ln)
+    out = []
+    for c in block_cells(texts)[:low]:
+        text = join(c)
+        if not text.endswith(("。", "；", ";")):
+            break
+        out.append(Cell(text, c[0].no, c[0].page, 0.7))
+        for ln in c:
+            ln.used = True
+    return out
+
+
 def _read(lines: list[Line], early: list[Cell] | None = None) -> tuple[PageRows, tuple[int, int, int]]:
     pr = PageRows(page=lines[0].page if lines else 0)
     # every bare number left on the page is a 分值 or 得分 (the funds block is claimed)
@@ -247,8 +298,9 @@ def _read(lines: list[Line], early: list[Cell] | None = None) -> tuple[PageRows,
         pr.total = Cell(run[at + 1].toks[0].text, run[at + 1].no, run[at + 1].page, 0.8)
         pr.total_weight = Cell("100", run[at].no, run[at].page)
         run, nums = run[:at] + run[at + 2 :], nums[:at] + nums[at + 2 :]
-    run, ws, key = _place_glued(run, pr.total)
+    run, ws, key, moved = _place_glued(run, pr.total)
     doubt = _doubtful(run, ws)
+    late = _late_reasons(lines, sum(1 for w, s in ws if Decimal(s.toks[0].text) < Decimal(w.toks[0].text)))
     cells: list[tuple[float, str, Line, bool]] = []  # (order, text, line, is value)
     texts: list[Line] = []
 
@@ -286,7 +338,7 @@ def _read(lines: list[Line], early: list[Cell] | None = None) -> tuple[PageRows,
         ws = _anchor_inline(ws, run, cells, roles, found[1])
         index = {id(ln): k for k, ln in enumerate(run)}
         starts = [k == 0 or index.get(id(w)) != index.get(id(ws[k - 1][0]), -2) + 1 for k, (w, _) in enumerate(ws)]
-        rows, names = _untangle(rows, names, ws, starts)
+        rows, names = _untangle(rows, names, ws, starts, moved)
     else:
         rows, names = _pair_values(cells)
         # a sentence (ending 。/；) among the names is a 偏差原因: it goes to a row scored low
@@ -300,20 +352,23 @@ def _read(lines: list[Line], early: list[Cell] | None = None) -> tuple[PageRows,
         if i < len(rows):
             u.target, u.actual = rows[i]
         pr.units.append(u)
-    devs = [*(early or []), *devs]
+    devs = [*(early or []), *late, *devs]
     for u in pr.units:
         if devs and u.weight and u.score and Decimal(u.score.text) < Decimal(u.weight.text):
             u.deviation = devs.pop(0)
     return pr, (min(key[0], 2), 0 if roles is not None else 1, key[1] if key[0] < 2 else 0)
 
 
-def _untangle(rows: list[tuple[Cell | None, Cell | None]], names: list[Cell], ws: list[tuple[Line, Line]], starts: list[bool]) -> tuple[list[tuple[Cell | None, Cell | None]], list[Cell]]:
+def _untangle(
+    rows: list[tuple[Cell | None, Cell | None]], names: list[Cell], ws: list[tuple[Line, Line]], starts: list[bool], moved: set[int] | None = None
+) -> tuple[list[tuple[Cell | None, Cell | None]], list[Cell]]:
     """Rows whose streams came out of row order put back (crossing.py), rows printed whole
     after their place moved back (late_rows.py, with their 分值/得分 when printed with
     them: ``ws`` is reordered in place; ``starts`` marks the pairs that begin a chunk of the
     number column); cells placed by the 二级指标 order alone, or names moved by their kind,
     get a lower confidence."""
     nums = [(Decimal(w.toks[0].text), Decimal(s.toks[0].text)) for w, s in ws]
+    rows = _follow_moved(rows, ws, moved or set())
     rows, rotated = unrotate_actuals(rows, list(nums))
     rows, names, guessed = uncross(rows, names, list(nums))
     if rotated:
@@ -333,6 +388,19 @@ def _untangle(rows: list[tuple[Cell | None, Cell | None]], names: list[Cell], ws
     for i in moved:
         names[i].conf = min(names[i].conf, 0.65)
     return rows, names
+
+
+def _follow_moved(rows: list[tuple[Cell | None, Cell | None]], ws: list[tuple[Line, Line]], moved: set[int]) -> list[tuple[Cell | None, Cell | None]]:
+    """A 分值 the number column took in at another place (:func:`_place_glued`) was printed
+    right after its own row's target and actual: that row goes to the 分值's row."""
+    out = list(rows)
+    for k, (w, _) in enumerate(ws):
+        if id(w) not in moved:
+            continue
+        j = next((j for j, r in enumerate(out) if (cs := [c for c in r if c is not None]) and all(c.page == w.page for c in cs) and 0 <= w.no - max(c.line for c in cs) <= 2), None)
+        if j is not None and j != k and k < len(out):
+            out.insert(k, out.pop(j))
+    return out
 
 
 def _printed_after(ws: tuple[Line, Line], row: tuple[Cell | None, Cell | None]) -> bool:
@@ -420,21 +488,33 @@ def _segment(run: list[Line], nums: list[Decimal], total: Cell | None) -> tuple[
     """Cut the number run into (weights, scores) chunks: w1..wk s1..sk, repeated.
 
     Among the cuts keeping every 得分 ≤ 分值, prefer the one whose weights sum to 90
-    (100 less the execution weight) and then the fewest chunks.
+    (100 less the execution weight) and then the fewest chunks; among cuts alike in
+    that, the one whose halves (w1..wk, s1..sk) run across the fewest places where a text
+    was printed between two numbers: 1×6 10 21 3 4 6 1 twice then 1 1 after a row's text
+    is a chunk of 12 and a lone pair, not a pair 1 1 and a chunk whose 得分 end after the
+    text.
     """
     n = len(nums)
+    gaps = [0] * (n + 1)  # gaps[i]: breaks between run[j-1] and run[j] for 0 < j < i
+    for i in range(1, n):
+        before, here = run[i - 1], run[i]
+        gaps[i + 1] = gaps[i] + (1 if here.page != before.page or here.no - before.no > 2 else 0)
+
+    def straddles(at: int, k: int) -> int:
+        return gaps[at + k] - gaps[at + 1]
+
     # exact dynamic programme over (position, Σ分值 so far): the best reading of the run up
     # to there — (rows not in full, chunks, chunks printed 得分 first) — and its last chunk.
     # A chunk is w1..wk s1..sk, or s1..sk w1..wk (pdfminer may print the 得分 column's box
     # first), whichever keeps every 得分 <= 分值; the 分值 first when both do.
-    def cost(c: tuple[int, int, int]) -> int:
+    def cost(c: tuple[int, int, int, int]) -> int:
         return 2 * c[1] + 4 * c[0] + c[2]
 
     Step = tuple[int, int, bool]
-    table: list[dict[Decimal, tuple[tuple[int, int, int], Step | None]]] = [{} for _ in range(n + 1)]
-    table[0][Decimal(0)] = ((0, 0, 0), None)
+    table: list[dict[Decimal, tuple[tuple[int, int, int, int], Step | None]]] = [{} for _ in range(n + 1)]
+    table[0][Decimal(0)] = ((0, 0, 0, 0), None)
     for p in range(n):
-        for wsum, ((not_full, chunks, swaps), _) in list(table[p].items()):
+        for wsum, ((not_full, chunks, swaps, cross), _) in list(table[p].items()):
             for k in range(1, (n - p) // 2 + 1):
                 for swapped in (False, True):
                     ws_at, ss_at = (p + k, p) if swapped else (p, p + k)
@@ -444,9 +524,9 @@ def _segment(run: list[Line], nums: list[Decimal], total: Cell | None) -> tuple[
                         continue  # 得分 first only where 分值 first cannot be
                     w = wsum + sum(nums[ws_at : ws_at + k], Decimal(0))
                     full = sum(1 for i in range(k) if nums[ws_at + i] == nums[ss_at + i])  # most rows score their weight
-                    cand = (not_full + k - full, chunks + 1, swaps + swapped)
+                    cand = (not_full + k - full, chunks + 1, swaps + swapped, cross + straddles(p, k) + straddles(p + k, k))
                     old = table[p + 2 * k].get(w)
-                    if old is None or (cost(cand), cand[1]) < (cost(old[0]), old[0][1]):
+                    if old is None or (cost(cand), cand[1], cand[3]) < (cost(old[0]), old[0][1], old[0][3]):
                         table[p + 2 * k][w] = (cand, (p, k, swapped))
     if not table[n]:
         return [(run[2 * i], run[2 * i + 1]) for i in range(n // 2)], (2, 0, 0)
@@ -455,7 +535,7 @@ def _segment(run: list[Line], nums: list[Decimal], total: Cell | None) -> tuple[
         c = table[n][x][0]
         return (0 if x == 90 and total is not None else 1, cost(c), c[1])
 
-    wsum = min(table[n], key=rank)
+    wsum = min(table[n], key=lambda x: (*rank(x), table[n][x][0][3]))
     key = rank(wsum)
     pairs: list[tuple[int, int]] = []
     pos = n
