@@ -89,3 +89,19 @@ def test_a_chunk_of_the_number_column_does_not_run_across_a_text_printed_among_t
     ws, _ = _segment(run, [D(t) for t in texts], None)
     assert [(w.no, s.no) for w, s in ws][:2] == [(100, 124), (102, 126)]
     assert [(w.no, s.no) for w, s in ws][-2:] == [(160, 162), (180, 182)]
+
+
+def test_two_numbers_printed_alone_between_texts_are_one_rows_pair() -> None:
+    # 15 28 3 4 15 28 3 4, then 3 3, 1 1, 3 3, 1 1 each after a row's long values: read as
+    # one chunk 3 3 1 1 / 3 3 1 1 the last rows would weigh 3 3 1 1 instead of 3 1 3 1
+    from jixiao.importers.textdump.columnar import _segment
+    from jixiao.importers.textdump.tokens import Line, Tok
+
+    texts = ["15", "28", "3", "4", "15", "28", "3", "4", "3", "3", "1", "1", "3", "3", "1", "1"]
+    nos = [100 + 2 * k for k in range(8)] + [140, 142, 160, 162, 180, 182, 200, 202]
+    run = [Line(no, t, 1, 0, [Tok(t, "num")]) for no, t in zip(nos, texts, strict=True)]
+    ws, _ = _segment(run, [D(t) for t in texts], None)
+    assert [(w.toks[0].text, s.toks[0].text) for w, s in ws] == [
+        ("15", "15"), ("28", "28"), ("3", "3"), ("4", "4"), ("3", "3"), ("1", "1"), ("3", "3"), ("1", "1"),
+    ]
+    assert [(w.no, s.no) for w, s in ws][4:] == [(140, 142), (160, 162), (180, 182), (200, 202)]
