@@ -430,7 +430,9 @@ def _anchor_inline(
     ws: list[tuple[Line, Line]], run: list[Line], cells: list[tuple[float, str, Line, bool]], roles: list[str], pairs: dict[int, int] | None = None
 ) -> list[tuple[Line, Line]]:
     """Put a row's own 分值/得分 back in its place: a lone pair printed right after a target
-    or actual (not inside a w1..wk s1..sk chunk) belongs to that value's row; the other
+    or actual (not inside a w1..wk s1..sk chunk) belongs to that value's row; so does a
+    pair one of whose numbers ends the line of that row's values (``建立并有效运行
+    建立并有效运行 14``), even when the column's other numbers follow it at once. The other
     pairs fill the remaining rows in printed order."""
     index = {id(ln): k for k, ln in enumerate(run)}
     row_of: dict[int, int] = {}
@@ -446,9 +448,12 @@ def _anchor_inline(
     for w, s in ws:
         if index.get(id(s)) != index.get(id(w), -2) + 1:
             continue
-        before = [k for k, c in enumerate(cells) if c[2].no < w.no]
+        # a number split off the end of a text line (安全 安全 13) shares the line's number:
+        # the cells printed on that line come before it
+        before = [k for k, c in enumerate(cells) if c[2].no <= w.no]
         nxt = index[id(s)] + 1
-        if nxt < len(run) and run[nxt].no - s.no <= 2:
+        glued = isinstance(w, _Glued) or isinstance(s, _Glued)  # printed on its row's line
+        if nxt < len(run) and run[nxt].no - s.no <= 2 and not glued:
             continue  # going on into more numbers: a stretch of the column, no row's own pair
         prev_num = run[index[id(w)] - 1].no if index[id(w)] > 0 else -1
         row = row_of.get(before[-1]) if before and cells[before[-1]][2].no > prev_num else None
@@ -492,10 +497,7 @@ def _segment(run: list[Line], nums: list[Decimal], total: Cell | None) -> tuple[
     that, the one whose halves (w1..wk, s1..sk) run across the fewest places where a text
     was printed between two numbers: 1×6 10 21 3 4 6 1 twice then 1 1 after a row's text
     is a chunk of 12 and a lone pair, not a pair 1 1 and a chunk whose 得分 end after the
-    text. Two numbers printed alone between texts are a row's own 分值/得分 (its boxes
-    came out with the row): a cut splitting them costs as a row not in full, so
-    3 3 | 1 1 | 3 3 | 1 1 each after a row's text reads as four pairs, not as the chunk
-    3 3 1 1 / 3 3 1 1.
+    text.
     """
     n = len(nums)
     gaps = [0] * (n + 1)  # gaps[i]: breaks between run[j-1] and run[j] for 0 < j < i
@@ -506,29 +508,18 @@ def _segment(run: list[Line], nums: list[Decimal], total: Cell | None) -> tuple[
     def straddles(at: int, k: int) -> int:
         return gaps[at + k] - gaps[at + 1]
 
-    def brk(i: int) -> bool:  # a text printed between run[i - 1] and run[i]
-        return i <= 0 or i >= n or gaps[i + 1] > gaps[i]
-
-    lone = [0] * (n + 1)  # lone[i]: pairs printed alone between texts starting before i
-    for i in range(n):
-        lone[i + 1] = lone[i] + (1 if i + 1 < n and brk(i) and not brk(i + 1) and brk(i + 2) else 0)
-
-    def broken(at: int, k: int) -> int:
-        inside = lone[at + 2 * k] - lone[at]
-        return inside - (1 if k == 1 and inside else 0)
-
     # exact dynamic programme over (position, Σ分值 so far): the best reading of the run up
     # to there — (rows not in full, chunks, chunks printed 得分 first) — and its last chunk.
     # A chunk is w1..wk s1..sk, or s1..sk w1..wk (pdfminer may print the 得分 column's box
     # first), whichever keeps every 得分 <= 分值; the 分值 first when both do.
-    def cost(c: tuple[int, int, int, int, int]) -> int:
-        return 2 * c[1] + 4 * (c[0] + c[4]) + c[2]
+    def cost(c: tuple[int, int, int, int]) -> int:
+        return 2 * c[1] + 4 * c[0] + c[2]
 
     Step = tuple[int, int, bool]
-    table: list[dict[Decimal, tuple[tuple[int, int, int, int, int], Step | None]]] = [{} for _ in range(n + 1)]
-    table[0][Decimal(0)] = ((0, 0, 0, 0, 0), None)
+    table: list[dict[Decimal, tuple[tuple[int, int, int, int], Step | None]]] = [{} for _ in range(n + 1)]
+    table[0][Decimal(0)] = ((0, 0, 0, 0), None)
     for p in range(n):
-        for wsum, ((not_full, chunks, swaps, cross, split), _) in list(table[p].items()):
+        for wsum, ((not_full, chunks, swaps, cross), _) in list(table[p].items()):
             for k in range(1, (n - p) // 2 + 1):
                 for swapped in (False, True):
                     ws_at, ss_at = (p + k, p) if swapped else (p, p + k)
@@ -538,7 +529,7 @@ def _segment(run: list[Line], nums: list[Decimal], total: Cell | None) -> tuple[
                         continue  # 得分 first only where 分值 first cannot be
                     w = wsum + sum(nums[ws_at : ws_at + k], Decimal(0))
                     full = sum(1 for i in range(k) if nums[ws_at + i] == nums[ss_at + i])  # most rows score their weight
-                    cand = (not_full + k - full, chunks + 1, swaps + swapped, cross + straddles(p, k) + straddles(p + k, k), split + broken(p, k))
+                    cand = (not_full + k - full, chunks + 1, swaps + swapped, cross + straddles(p, k) + straddles(p + k, k))
                     old = table[p + 2 * k].get(w)
                     if old is None or (cost(cand), cand[1], cand[3]) < (cost(old[0]), old[0][1], old[0][3]):
                         table[p + 2 * k][w] = (cand, (p, k, swapped))
