@@ -497,7 +497,10 @@ def _segment(run: list[Line], nums: list[Decimal], total: Cell | None) -> tuple[
     that, the one whose halves (w1..wk, s1..sk) run across the fewest places where a text
     was printed between two numbers: 1×6 10 21 3 4 6 1 twice then 1 1 after a row's text
     is a chunk of 12 and a lone pair, not a pair 1 1 and a chunk whose 得分 end after the
-    text.
+    text. Two numbers printed alone between texts are a row's own 分值/得分 (its boxes
+    came out with the row): a cut splitting them costs as a row not in full, so
+    3 3 | 1 1 | 3 3 | 1 1 each after a row's text reads as four pairs, not as the chunk
+    3 3 1 1 / 3 3 1 1.
     """
     n = len(nums)
     gaps = [0] * (n + 1)  # gaps[i]: breaks between run[j-1] and run[j] for 0 < j < i
@@ -508,18 +511,29 @@ def _segment(run: list[Line], nums: list[Decimal], total: Cell | None) -> tuple[
     def straddles(at: int, k: int) -> int:
         return gaps[at + k] - gaps[at + 1]
 
+    def brk(i: int) -> bool:  # a text printed between run[i - 1] and run[i]
+        return i <= 0 or i >= n or gaps[i + 1] > gaps[i]
+
+    lone = [0] * (n + 1)  # lone[i]: pairs printed alone between texts starting before i
+    for i in range(n):
+        lone[i + 1] = lone[i] + (1 if i + 1 < n and brk(i) and not brk(i + 1) and brk(i + 2) else 0)
+
+    def broken(at: int, k: int) -> int:
+        inside = lone[at + 2 * k] - lone[at]
+        return inside - (1 if k == 1 and inside else 0)
+
     # exact dynamic programme over (position, Σ分值 so far): the best reading of the run up
     # to there — (rows not in full, chunks, chunks printed 得分 first) — and its last chunk.
     # A chunk is w1..wk s1..sk, or s1..sk w1..wk (pdfminer may print the 得分 column's box
     # first), whichever keeps every 得分 <= 分值; the 分值 first when both do.
-    def cost(c: tuple[int, int, int, int]) -> int:
-        return 2 * c[1] + 4 * c[0] + c[2]
+    def cost(c: tuple[int, int, int, int, int]) -> int:
+        return 2 * c[1] + 4 * (c[0] + c[4]) + c[2]
 
     Step = tuple[int, int, bool]
-    table: list[dict[Decimal, tuple[tuple[int, int, int, int], Step | None]]] = [{} for _ in range(n + 1)]
-    table[0][Decimal(0)] = ((0, 0, 0, 0), None)
+    table: list[dict[Decimal, tuple[tuple[int, int, int, int, int], Step | None]]] = [{} for _ in range(n + 1)]
+    table[0][Decimal(0)] = ((0, 0, 0, 0, 0), None)
     for p in range(n):
-        for wsum, ((not_full, chunks, swaps, cross), _) in list(table[p].items()):
+        for wsum, ((not_full, chunks, swaps, cross, split), _) in list(table[p].items()):
             for k in range(1, (n - p) // 2 + 1):
                 for swapped in (False, True):
                     ws_at, ss_at = (p + k, p) if swapped else (p, p + k)
@@ -529,7 +543,7 @@ def _segment(run: list[Line], nums: list[Decimal], total: Cell | None) -> tuple[
                         continue  # 得分 first only where 分值 first cannot be
                     w = wsum + sum(nums[ws_at : ws_at + k], Decimal(0))
                     full = sum(1 for i in range(k) if nums[ws_at + i] == nums[ss_at + i])  # most rows score their weight
-                    cand = (not_full + k - full, chunks + 1, swaps + swapped, cross + straddles(p, k) + straddles(p + k, k))
+                    cand = (not_full + k - full, chunks + 1, swaps + swapped, cross + straddles(p, k) + straddles(p + k, k), split + broken(p, k))
                     old = table[p + 2 * k].get(w)
                     if old is None or (cost(cand), cand[1], cand[3]) < (cost(old[0]), old[0][1], old[0][3]):
                         table[p + 2 * k][w] = (cand, (p, k, swapped))
