@@ -1,4 +1,5 @@
-"""pdfminer dumps read by columns: a row's 分值/得分 printed with its values."""
+"""pdfminer dumps read by columns: a row's 分值/得分 printed with its values, the 分值
+column printed in two pieces with the lower rows' first."""
 
 from __future__ import annotations
 
@@ -51,3 +52,26 @@ def test_a_weight_ending_its_rows_line_stays_with_that_row() -> None:
     form = _read(_INLINE_THEN_COLUMN)
     assert [i.weight for i in form.indicators] == [D(x) for x in (1, 6, 33, 1, 1, 1, 1, 2, 2, 2, 6, 21, 3, 2, 8)]
     assert [i.score for i in form.indicators] == [D(x) for x in (1, 6, 33, 1, 1, 1, 1, 2, 2, 2, 6, 21, 3, 2, 8)]
+
+
+# the 分值 column printed as 8 10 (the last two rows') then 3 3 1 … 4, the 18 of the row
+# 长效管理机制 at the end of its line before them; the 得分 column in row order
+_WEIGHTS_LOWER_FIRST = [
+    "项目名称", "主管部门", "项目资金\n（万元）", "年\n度\n总\n体\n目\n标", "绩\n效\n指\n标", "财政项目支出绩效自评表\n(2023 年度)", "执法装备购置项目55", "区文化旅游局",
+    "实施单位", "市卫生健康委员会信息中心", "年初预算数", "全年预算数", "全年执行数", "分值 执行率", "年度资金总额", "其中：当年财政拨款", "上年结转资金", "其他资金", "2,917.58",
+    "2,917.58", "3,150.99", "3,150.99", "-", "-", "预期目标", "-", "-", "2,188.36", "10", "69.45%", "2,188.36 —", "-",
+    "-", "—", "—", "实际完成情况", "得分", "6.94", "1、强化绩效管理，确保项目按期保质完成。\n2、加强项目资金管理，提高资金使用效益。\n3、贯彻落实年度工作部署，完成各项任务。",
+    "1、强化绩效管理，确保项目按期保质完成。\n2、已加强项目资金管理，提高资金使用效益。\n3、贯彻落实年度工作部署，完成各项任务。", "一级指标 二级指标", "三级指标", "年度指标值", "实际完成值",
+    "分值 得分", "偏差原因分析\n及改进措施", "数量指标", "会议场次", "调研次数", "培训人次", "=3919场", ">=211次", "3919场", "292次", ">=2864人次",
+    "3021人次", "验收合格率", "培训考试通过率", "系统可用率", "系统可用率（2）", "项目完成及时性", ">=85%", ">=80%", "=100%", ">=80%", "及时", "89%",
+    "84%", "100%", "80%", "及时", "自评完成时间", "3月底前", "按期完成", "社会影响", "社会满意度持续\n提高", "社会满意度持续\n提高", "产出指标", "质量指标",
+    "时效指标", "社会效益指\n标", "可持续影响\n指标", "效益指标", "长效管理机制", "建立并有效运行 建立并有效运行 18", "工作机制", "健全", "满意度指\n标", "服务对象满\n意度指标",
+    "参训单位满意度", ">=95%", "健全", "95%", "8", "10", "3", "3", "1", "8", "6", "12", "6", "10", "1", "4", "3", "3", "1",
+    "8", "6", "12", "6", "10", "1", "4", "18", "8", "10", "总分", "100", "96.94", "第 14 页 / 共 50 页",
+]
+
+
+def test_a_weight_column_printed_lower_rows_first_is_read_in_row_order() -> None:
+    form = _read(_WEIGHTS_LOWER_FIRST)
+    assert [i.weight for i in form.indicators] == [D(x) for x in (3, 3, 1, 8, 6, 12, 6, 10, 1, 4, 18, 8, 10)]
+    assert [i.score for i in form.indicators] == [D(x) for x in (3, 3, 1, 8, 6, 12, 6, 10, 1, 4, 18, 8, 10)]

@@ -500,8 +500,42 @@ def _segment(run: list[Line], nums: list[Decimal], total: Cell | None) -> tuple[
     text. Two numbers printed alone between texts are a row's own 分值/得分 (its boxes
     came out with the row): a cut splitting them costs as a row not in full, so
     3 3 | 1 1 | 3 3 | 1 1 each after a row's text reads as four pairs, not as the chunk
-    3 3 1 1 / 3 3 1 1.
+    3 3 1 1 / 3 3 1 1. When no cut adds up on a one-page table, a chunk may also have one
+    column printed in two pieces, the lower rows' first (:func:`_rotated`).
     """
+    ws, key = _cut(run, nums, total, False)
+    if key[0] != 0 and total is not None and len(nums) <= MAX_BAND_NUMBERS:
+        rws, rkey = _cut(run, nums, total, True)
+        if rkey[0] == 0:
+            return rws, rkey
+    return ws, key
+
+
+def _rotated(nums: list[Decimal]) -> dict[int, list[tuple[int, int, int]]]:
+    """Chunks w1..wk s1..sk with one column printed from its row ``r`` on, then its rows
+    above ``r`` (``18 8 10 3 3 … 4`` then ``3 3 … 4 18 8 10``: pdfminer emitted the 分值
+    boxes of the last three rows before the others): start -> (k, r, side), ``side`` 0
+    the 分值 column, 1 the 得分 column; every 得分 ≤ 分值."""
+    n = len(nums)
+    out: dict[int, list[tuple[int, int, int]]] = {}
+    for p in range(n):
+        for k in range(2, (n - p) // 2 + 1):
+            for side in (0, 1):
+                for r in range(1, k):
+                    at = (_rotated_pair(p, k, r, side, i) for i in range(k))
+                    if all(nums[w] > 0 and nums[s] <= nums[w] for w, s in at):
+                        out.setdefault(p, []).append((k, r, side))
+    return out
+
+
+def _rotated_pair(p: int, k: int, r: int, side: int, i: int) -> tuple[int, int]:
+    """Where row ``i`` of a rotated chunk (:func:`_rotated`) has its 分值 and 得分."""
+    return (p + (r + i) % k, p + k + i) if side == 0 else (p + i, p + k + (r + i) % k)
+
+
+def _cut(run: list[Line], nums: list[Decimal], total: Cell | None, rotate: bool) -> tuple[list[tuple[Line, Line]], tuple[int, int, int]]:
+    """The dynamic programme of :func:`_segment`; with ``rotate`` also the chunks of
+    :func:`_rotated`, each counted as two chunks (its rotated column is printed in two)."""
     n = len(nums)
     gaps = [0] * (n + 1)  # gaps[i]: breaks between run[j-1] and run[j] for 0 < j < i
     for i in range(1, n):
@@ -529,11 +563,20 @@ def _segment(run: list[Line], nums: list[Decimal], total: Cell | None) -> tuple[
     def cost(c: tuple[int, int, int, int, int]) -> int:
         return 2 * c[1] + 4 * (c[0] + c[4]) + c[2]
 
-    Step = tuple[int, int, bool]
+    Step = tuple[int, int, bool, int, int]
     table: list[dict[Decimal, tuple[tuple[int, int, int, int, int], Step | None]]] = [{} for _ in range(n + 1)]
     table[0][Decimal(0)] = ((0, 0, 0, 0, 0), None)
+    rotations = _rotated(nums) if rotate else {}
     for p in range(n):
         for wsum, ((not_full, chunks, swaps, cross, split), _) in list(table[p].items()):
+            for k, r, side in rotations.get(p, ()):
+                at = [_rotated_pair(p, k, r, side, i) for i in range(k)]
+                w = wsum + sum((nums[a] for a, _ in at), Decimal(0))
+                full = sum(1 for a, b in at if nums[a] == nums[b])
+                cand = (not_full + k - full, chunks + 2, swaps, cross + straddles(p, k) + straddles(p + k, k), split + broken(p, k))
+                old = table[p + 2 * k].get(w)
+                if old is None or (cost(cand), cand[1], cand[3]) < (cost(old[0]), old[0][1], old[0][3]):
+                    table[p + 2 * k][w] = (cand, (p, k, False, r, side))
             for k in range(1, (n - p) // 2 + 1):
                 for swapped in (False, True):
                     ws_at, ss_at = (p + k, p) if swapped else (p, p + k)
@@ -546,7 +589,7 @@ def _segment(run: list[Line], nums: list[Decimal], total: Cell | None) -> tuple[
                     cand = (not_full + k - full, chunks + 1, swaps + swapped, cross + straddles(p, k) + straddles(p + k, k), split + broken(p, k))
                     old = table[p + 2 * k].get(w)
                     if old is None or (cost(cand), cand[1], cand[3]) < (cost(old[0]), old[0][1], old[0][3]):
-                        table[p + 2 * k][w] = (cand, (p, k, swapped))
+                        table[p + 2 * k][w] = (cand, (p, k, swapped, 0, 0))
     if not table[n]:
         return [(run[2 * i], run[2 * i + 1]) for i in range(n // 2)], (2, 0, 0)
 
@@ -561,10 +604,11 @@ def _segment(run: list[Line], nums: list[Decimal], total: Cell | None) -> tuple[
     while pos > 0:
         step = table[pos][wsum][1]
         assert step is not None
-        a, k, swapped = step
+        a, k, swapped, r, side = step
         ws_at, ss_at = (a + k, a) if swapped else (a, a + k)
-        pairs[:0] = [(ws_at + i, ss_at + i) for i in range(k)]
-        wsum -= sum(nums[ws_at : ws_at + k], Decimal(0))
+        at = [_rotated_pair(a, k, r, side, i) for i in range(k)] if r else [(ws_at + i, ss_at + i) for i in range(k)]
+        pairs[:0] = at
+        wsum -= sum((nums[x] for x, _ in at), Decimal(0))
         pos = a
     return [(run[w], run[s]) for w, s in pairs], key
 
