@@ -170,8 +170,42 @@ def assign_paired(texts: list[str], rows: int) -> tuple[list[str], dict[int, int
     found = [x for x in (_search(texts, rows, slack, lifo) for lifo in (False, True)) if x is not None]
     if not found:
         return None
-    best = min(found, key=lambda x: x[0])[1]
-    return best.roles(), best.pairs()
+    cost, best = min(found, key=lambda x: x[0])
+    # a chunk of values printed ahead of its rows: read again with it last, kept if cheaper
+    roles, pairs = best.roles(), best.pairs()
+    late = _early_chunk(texts, roles)
+    if late is not None:
+        order = [k for k in range(m) if k not in late] + late
+        moved = [x for x in (_search([texts[k] for k in order], rows, slack, lifo) for lifo in (False, True)) if x is not None]
+        if moved and min(x[0] for x in moved) < cost - 1e-9:
+            alt = min(moved, key=lambda x: x[0])[1]
+            back = alt.roles()
+            roles = [""] * m
+            for k, r in zip(order, back, strict=True):
+                roles[k] = r
+            pairs = {order[k]: order[v] for k, v in alt.pairs().items()}
+    return roles, pairs
+
+
+def _early_chunk(texts: list[str], roles: list[str]) -> list[int] | None:
+    """The cells of a value chunk printed ahead of its place, when the reading shows one:
+    a bare quantity (89%, 1200人) had to be read as a target, as the actual column came
+    out of row order. The chunk is the run of targets and actuals around the first such
+    cell, with no name or other cell inside: pdfminer may print the lower rows' values
+    before the column's upper rows (``安全 稳定 96% 89%``, the last four rows' actuals,
+    then the rows above), so the search is run again with the chunk printed last. None:
+    no such cell, or its chunk is printed last already."""
+    at = next((k for k, r in enumerate(roles) if r == "T" and kind(texts[k]) == "qty"), None)
+    if at is None:
+        return None
+    lo, hi = at, at + 1
+    while lo > 0 and roles[lo - 1] in ("T", "A"):
+        lo -= 1
+    while hi < len(roles) and roles[hi] in ("T", "A"):
+        hi += 1
+    if hi == len(roles) or hi - lo < 2:
+        return None  # already last, or a lone cell
+    return list(range(lo, hi))
 
 
 _Key = tuple[int, int, int, tuple[int, ...]]
