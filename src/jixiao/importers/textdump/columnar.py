@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from contextvars import ContextVar
 from decimal import Decimal
 
 from jixiao.importers.textdump import lexicon as lx
@@ -24,6 +25,9 @@ from jixiao.importers.textdump.wrap import block_cells, join
 _FOOTER = re.compile(r"第\d+页(?:[/,，]?共\d+页)?")
 _FOOTER_WORDS = re.compile(r"第\d+页(?:[/,，]?共\d+页?)?")  # its last word may go to the next line's label
 _COMPARATOR = re.compile(r"^(?:[<>≤≥＜＞]=?|=|＝)")
+# Σ分值 the rows of the page being read add up to when it holds the table's total: 90
+# (100 less the execution weight) less the 分值 already read on the table's earlier pages.
+_GOAL: ContextVar[Decimal] = ContextVar("_GOAL", default=Decimal(90))
 
 
 def _num_run(lines: list[Line]) -> list[Line]:
@@ -39,6 +43,36 @@ def _num_run(lines: list[Line]) -> list[Line]:
     return cur if len(cur) > len(best) else best
 
 
+MIN_BRIDGED_SIDE = 3
+"""The fewest bare numbers on each side of a text cut into the number column: a row's
+分值 and 得分 printed with it make two, so three in a row are already a column."""
+
+
+def _bridged_run(lines: list[Line]) -> int:
+    """The longest number column counted across a text cell printed inside it: a row's
+    偏差原因 sits beside its 得分, so pdfminer may print the 得分 column up to that row,
+    the reason, then the rest (1 1 1 0.39, 实际需求少于预期…, 12 7 13). Only text
+    (no other number) may come between two runs of three or more numbers."""
+    seq: list[tuple[bool, int]] = []  # (True, count) a run of numbers, (False, 1/0) a gap of text only / not
+    for ln in lines:
+        if ln.used:
+            continue
+        num = len(ln.toks) == 1 and ln.toks[0].kind == "num"
+        text = int(all(t.kind == "text" for t in ln.toks))
+        if seq and seq[-1][0] == num:
+            seq[-1] = (num, seq[-1][1] + 1 if num else seq[-1][1] and text)
+        else:
+            seq.append((num, 1 if num else text))
+    best = cur = 0
+    for k, (num, n) in enumerate(seq):
+        if not num:
+            continue
+        bridged = k >= 2 and seq[k - 1][1] == 1 and cur >= MIN_BRIDGED_SIDE and n >= MIN_BRIDGED_SIDE
+        cur = cur + n if bridged else n
+        best = max(best, cur)
+    return best
+
+
 def is_columnar(lines: list[Line]) -> bool:
     """No row on any line, and the bare numbers come as a column: one long run, or (the
     table printed in bands) a run below the table header that is not 分值/得分 pairs."""
@@ -47,7 +81,7 @@ def is_columnar(lines: list[Line]) -> bool:
     if anchors:
         return False
     singles = sum(1 for ln in live if len(ln.toks) == 1 and ln.toks[0].kind == "num")
-    run = len(_num_run(live))
+    run = max(len(_num_run(live)), _bridged_run(live))
     if run >= 4 and run >= 0.6 * singles:
         return True
     # the funds block's 分值/得分 (10, 9.10) printed one per line above the table: count
@@ -185,11 +219,20 @@ def _unit_of(text: str) -> str:
     return re.sub(r"^[<>=≤≥＜＞＝]+|[\d.,\s]+", "", text)
 
 
-def read_columnar(lines: list[Line]) -> PageRows:
+def read_columnar(lines: list[Line], before: Decimal = Decimal(0)) -> PageRows:
     """Read the page as printed, and with the numbers ending text lines (``安全 安全 13``)
     taken into the number column, and with a bare ``0`` printed among the values read as
-    an actual; keep the first reading whose 分值 add up best (Σ = 90 on a one-page table)
+    an actual; keep the first reading whose 分值 add up best (Σ = 90 on a one-page table,
+    90 less ``before``, the 分值 read on the table's earlier pages, on its last page)
     and whose cells hold as many rows as the number column."""
+    token = _GOAL.set(Decimal(90) - before if 0 <= before < 90 else Decimal(90))
+    try:
+        return _read_columnar(lines)
+    finally:
+        _GOAL.reset(token)
+
+
+def _read_columnar(lines: list[Line]) -> PageRows:
     table = _table_part(lines)
     split = _split_trailing_numbers(table)
     variants = [table] if len(split) == len(table) else [table, split]
@@ -537,6 +580,7 @@ def _cut(run: list[Line], nums: list[Decimal], total: Cell | None, rotate: bool)
     """The dynamic programme of :func:`_segment`; with ``rotate`` also the chunks of
     :func:`_rotated`, each counted as two chunks (its rotated column is printed in two)."""
     n = len(nums)
+    goal = _GOAL.get()
     gaps = [0] * (n + 1)  # gaps[i]: breaks between run[j-1] and run[j] for 0 < j < i
     for i in range(1, n):
         before, here = run[i - 1], run[i]
@@ -595,7 +639,7 @@ def _cut(run: list[Line], nums: list[Decimal], total: Cell | None, rotate: bool)
 
     def rank(x: Decimal) -> tuple[int, int, int]:
         c = table[n][x][0]
-        return (0 if x == 90 and total is not None else 1, cost(c), c[1])
+        return (0 if x == goal and total is not None else 1, cost(c), c[1])
 
     wsum = min(table[n], key=lambda x: (*rank(x), table[n][x][0][3]))
     key = rank(wsum)

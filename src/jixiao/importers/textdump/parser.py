@@ -149,6 +149,17 @@ def _by_columns(page: list[Line], raw: dict[int, Line], rows: PageRows) -> PageR
     return alt if alt_ok and not _defects(alt) else None
 
 
+def _weights_read(rows: list[PageRows]) -> Decimal:
+    """Σ分值 of the rows read on the table's earlier pages: a later page's rows add up to
+    what is left of 90."""
+    out = Decimal(0)
+    for r in rows:
+        for u in (*r.units, *r.bulk_ws):
+            if u.weight is not None and re.fullmatch(r"\d+(?:\.\d+)?", u.weight.text):
+                out += Decimal(u.weight.text)
+    return out
+
+
 def read_form(pages: list[list[Line]], file: str | None, index: int, shape: str, raw: dict[int, Line] | None = None) -> tuple[Form, list[Issue]] | None:
     flat = [ln for p in pages for ln in p]
     header = read_header(flat)
@@ -161,7 +172,7 @@ def read_form(pages: list[list[Line]], file: str | None, index: int, shape: str,
         if hasattr(p, "page_rows"):
             rows.append(p.page_rows)
         elif is_columnar(p):
-            rows.append(read_columnar(p))
+            rows.append(read_columnar(p, _weights_read(rows)))
         else:
             pr = read_page(p, inline=inline)
             rows.append((_by_columns(p, raw, pr) if raw is not None else None) or pr)
