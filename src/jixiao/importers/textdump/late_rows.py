@@ -57,6 +57,16 @@ def grouped(rows: list[Row], names: list[Cell], j: int) -> bool:
     return not any(c.page == t.page and t.line < c.line < a.line for c in others)
 
 
+def _printed_before(rows: list[Row], k: int, j: int) -> bool:
+    """Row ``k`` is the row printed right before row ``j`` (late rows printed as one run
+    belong together: the second goes after the first wherever the names fit both alike)."""
+    t = rows[j][0]
+    if k < 0 or t is None:
+        return False
+    before = [(c.page, c.line, m) for m, r in enumerate(rows) for c in r if c is not None and (c.page, c.line) < (t.page, t.line)]
+    return bool(before) and max(before)[2] == k
+
+
 def _moved(seq: list[_T], j: int, i: int) -> list[_T]:
     out = list(seq)
     out.insert(i, out.pop(j))
@@ -90,6 +100,8 @@ def place_late_rows(rows: list[Row], names: list[Cell], nums: list[Pair | None],
                     best, ties = (cost, j, i), 1
                 elif abs(cost - best[0]) < 1e-9 and best[1] == j:
                     ties += 1
+                    if _printed_before(rows, i - 1, j):
+                        best = (cost, j, i)  # of equal places, the one after the row printed just before it
         if best is None or best[0] > base - GAIN:
             break
         _, j, i = best
