@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import itertools
 import re
-from contextvars import ContextVar
 from decimal import Decimal
 
 from jixiao.importers.textdump import lexicon as lx
@@ -25,9 +24,8 @@ from jixiao.importers.textdump.wrap import block_cells, join
 _FOOTER = re.compile(r"第\d+页(?:[/,，]?共\d+页)?")
 _FOOTER_WORDS = re.compile(r"第\d+页(?:[/,，]?共\d+页?)?")  # its last word may go to the next line's label
 _COMPARATOR = re.compile(r"^(?:[<>≤≥＜＞]=?|=|＝)")
-# Σ分值 the rows of the page being read add up to when it holds the table's total: 90
-# (100 less the execution weight) less the 分值 already read on the table's earlier pages.
-_GOAL: ContextVar[Decimal] = ContextVar("_GOAL", default=Decimal(90))
+WEIGHTS = Decimal(90)
+"""Σ分值 of a table's rows: 100 less the execution weight."""
 
 
 def _num_run(lines: list[Line]) -> list[Line]:
@@ -171,7 +169,7 @@ def _split_trailing_numbers(lines: list[Line]) -> list[Line]:
     return out
 
 
-def _place_glued(run: list[Line], total: Cell | None) -> tuple[list[Line], list[tuple[Line, Line]], tuple[int, int, int], set[int]]:
+def _place_glued(run: list[Line], total: Cell | None, goal: Decimal = WEIGHTS) -> tuple[list[Line], list[tuple[Line, Line]], tuple[int, int, int], set[int]]:
     """Cut the number run; when it does not cut well (no valid cut, or 分值 not adding up),
     move each number split off a text line to the place in the run that cuts best: its
     text box may come out of the column's order. On a one-page table (its total known)
@@ -181,30 +179,30 @@ def _place_glued(run: list[Line], total: Cell | None) -> tuple[list[Line], list[
     moved: each was printed with its own row."""
     printed = run
     nums = [Decimal(ln.toks[0].text) for ln in run]
-    ws, key = _segment(run, nums, total)
+    ws, key = _segment(run, nums, total, goal)
     for g in [ln for ln in run if isinstance(ln, _Glued)]:
         if key[0] == 0:
             break
-        run, ws, key = _move_best(run, g, total, (run, ws, key))
+        run, ws, key = _move_best(run, g, total, (run, ws, key), goal)
     if key[0] == 0 or total is None:
         return run, ws, key, set()
     # one number printed after a text moved, from the printed run, so that Σ分值 = 90
     starts = [ln for i, ln in enumerate(printed) if i > 0 and printed[i].no - printed[i - 1].no > 2]
     for first in starts[:MAX_LOOSE]:
-        found = _move_best(printed, first, total, (run, ws, (1, 0, 0)))
+        found = _move_best(printed, first, total, (run, ws, (1, 0, 0)), goal)
         if found[2][0] == 0:
             return *found, {id(first)}
     return run, ws, key, set()
 
 
 def _move_best(
-    run: list[Line], g: Line, total: Cell | None, best: tuple[list[Line], list[tuple[Line, Line]], tuple[int, int, int]]
+    run: list[Line], g: Line, total: Cell | None, best: tuple[list[Line], list[tuple[Line, Line]], tuple[int, int, int]], goal: Decimal
 ) -> tuple[list[Line], list[tuple[Line, Line]], tuple[int, int, int]]:
     """The run with ``g`` put at the place that cuts best, if better than ``best``."""
     rest = [ln for ln in run if ln is not g]
     for pos in range(len(rest) + 1):
         cand = [*rest[:pos], g, *rest[pos:]]
-        cws, ckey = _segment(cand, [Decimal(ln.toks[0].text) for ln in cand], total)
+        cws, ckey = _segment(cand, [Decimal(ln.toks[0].text) for ln in cand], total, goal)
         if ckey < best[2]:
             best = (cand, cws, ckey)
     return best
@@ -225,27 +223,24 @@ def read_columnar(lines: list[Line], before: Decimal = Decimal(0)) -> PageRows:
     an actual; keep the first reading whose 分值 add up best (Σ = 90 on a one-page table,
     90 less ``before``, the 分值 read on the table's earlier pages, on its last page)
     and whose cells hold as many rows as the number column."""
-    token = _GOAL.set(Decimal(90) - before if 0 <= before < 90 else Decimal(90))
-    try:
-        return _read_columnar(lines)
-    finally:
-        _GOAL.reset(token)
+    return _read_columnar(lines, WEIGHTS - before if 0 <= before < WEIGHTS else WEIGHTS)
 
 
-def _read_columnar(lines: list[Line]) -> PageRows:
+def _read_columnar(lines: list[Line], goal: Decimal) -> PageRows:
+    """``goal``: what the 分值 of the page's rows add up to when it holds the table's total."""
     table = _table_part(lines)
     split = _split_trailing_numbers(table)
     variants = [table] if len(split) == len(table) else [table, split]
     variants += [v for v in (_zero_actuals(x) for x in list(variants)) if v is not None]
     if len(variants) == 1:
-        return _read(table, _early_reasons(lines))[0]
+        return _read(table, _early_reasons(lines), goal)[0]
     every = list({id(ln): ln for ln in [*lines, *(x for v in variants for x in v)]}.values())
     before = [ln.used for ln in every]
     best: tuple[tuple[int, int, int], PageRows, list[bool]] | None = None
     for v in variants:
         for ln, u in zip(every, before, strict=True):
             ln.used = u
-        pr, key = _read(v, _early_reasons(lines))
+        pr, key = _read(v, _early_reasons(lines), goal)
         if best is None or key < best[0]:
             best = (key, pr, [ln.used for ln in every])
     assert best is not None
@@ -314,7 +309,7 @@ def _late_reasons(lines: list[Line], low: int) -> list[Cell]:
     return out
 
 
-def _read(lines: list[Line], early: list[Cell] | None = None) -> tuple[PageRows, tuple[int, int, int]]:
+def _read(lines: list[Line], early: list[Cell] | None = None, goal: Decimal = WEIGHTS) -> tuple[PageRows, tuple[int, int, int]]:
     pr = PageRows(page=lines[0].page if lines else 0)
     # every bare number left on the page is a 分值 or 得分 (the funds block is claimed)
     run = [ln for ln in lines if not ln.used and len(ln.toks) == 1 and ln.toks[0].kind == "num"]
@@ -341,7 +336,7 @@ def _read(lines: list[Line], early: list[Cell] | None = None) -> tuple[PageRows,
         pr.total = Cell(run[at + 1].toks[0].text, run[at + 1].no, run[at + 1].page, 0.8)
         pr.total_weight = Cell("100", run[at].no, run[at].page)
         run, nums = run[:at] + run[at + 2 :], nums[:at] + nums[at + 2 :]
-    run, ws, key, moved = _place_glued(run, pr.total)
+    run, ws, key, moved = _place_glued(run, pr.total, goal)
     doubt = _doubtful(run, ws)
     late = _late_reasons(lines, sum(1 for w, s in ws if Decimal(s.toks[0].text) < Decimal(w.toks[0].text)))
     cells: list[tuple[float, str, Line, bool]] = []  # (order, text, line, is value)
@@ -532,7 +527,7 @@ def _doubtful(run: list[Line], ws: list[tuple[Line, Line]]) -> set[int]:
     return out
 
 
-def _segment(run: list[Line], nums: list[Decimal], total: Cell | None) -> tuple[list[tuple[Line, Line]], tuple[int, int, int]]:
+def _segment(run: list[Line], nums: list[Decimal], total: Cell | None, goal: Decimal = WEIGHTS) -> tuple[list[tuple[Line, Line]], tuple[int, int, int]]:
     """Cut the number run into (weights, scores) chunks: w1..wk s1..sk, repeated.
 
     Among the cuts keeping every 得分 ≤ 分值, prefer the one whose weights sum to 90
@@ -546,9 +541,9 @@ def _segment(run: list[Line], nums: list[Decimal], total: Cell | None) -> tuple[
     3 3 1 1 / 3 3 1 1. When no cut adds up on a one-page table, a chunk may also have one
     column printed in two pieces, the lower rows' first (:func:`_rotated`).
     """
-    ws, key = _cut(run, nums, total, False)
+    ws, key = _cut(run, nums, total, False, goal)
     if key[0] != 0 and total is not None and len(nums) <= MAX_BAND_NUMBERS:
-        rws, rkey = _cut(run, nums, total, True)
+        rws, rkey = _cut(run, nums, total, True, goal)
         if rkey[0] == 0:
             return rws, rkey
     return ws, key
@@ -576,11 +571,10 @@ def _rotated_pair(p: int, k: int, r: int, side: int, i: int) -> tuple[int, int]:
     return (p + (r + i) % k, p + k + i) if side == 0 else (p + i, p + k + (r + i) % k)
 
 
-def _cut(run: list[Line], nums: list[Decimal], total: Cell | None, rotate: bool) -> tuple[list[tuple[Line, Line]], tuple[int, int, int]]:
+def _cut(run: list[Line], nums: list[Decimal], total: Cell | None, rotate: bool, goal: Decimal) -> tuple[list[tuple[Line, Line]], tuple[int, int, int]]:
     """The dynamic programme of :func:`_segment`; with ``rotate`` also the chunks of
     :func:`_rotated`, each counted as two chunks (its rotated column is printed in two)."""
     n = len(nums)
-    goal = _GOAL.get()
     gaps = [0] * (n + 1)  # gaps[i]: breaks between run[j-1] and run[j] for 0 < j < i
     for i in range(1, n):
         before, here = run[i - 1], run[i]
